@@ -1,0 +1,295 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+/** The enums live here once; CHECK constraints and zod schemas are built from them. */
+export const ROLES = ["admin", "reviewer", "viewer"] as const;
+export const SPEAKER_KINDS = ["person", "organization"] as const;
+export const CLAIM_TYPES = ["statement", "prediction", "statistic", "attribution"] as const;
+export const CLAIM_STATUSES = ["pending", "corroborated", "contradicted"] as const;
+export const STANCES = ["supports", "refutes", "context"] as const;
+export const PUBLISHED_PRECISIONS = ["date", "minute"] as const;
+
+export type Role = (typeof ROLES)[number];
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export type Stance = (typeof STANCES)[number];
+
+const inList = (column: AnySQLiteColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+
+/** ISO 8601 UTC with milliseconds, the one time format stored. */
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+const updatedAt = () => text("updated_at").notNull().default(now);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    check("users_role_check", inList(t.role, ROLES)),
+    check("users_disabled_check", sql`${t.disabled} in (0, 1)`),
+  ],
+);
+
+export const sources = sqliteTable(
+  "sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    outlet: text("outlet").notNull(),
+    byline: text("byline"),
+    url: text("url"),
+    /** ISO 8601 with the publisher's offset, e.g. 2024-11-04T18:35:00+09:00 */
+    publishedAt: text("published_at").notNull(),
+    /** "date" when the article gives only a day (the time part is then meaningless). */
+    publishedPrecision: text("published_precision", { enum: PUBLISHED_PRECISIONS })
+      .notNull()
+      .default("minute"),
+    language: text("language").notNull().default("en"),
+    body: text("body").notNull(),
+    translationNote: text("translation_note"),
+    /** Photo captions and credits lifted out of the body on import. */
+    caption: text("caption"),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("sources_published_idx").on(t.publishedAt),
+    check(
+      "sources_url_check",
+      sql`${t.url} is null or ${t.url} like 'http://%' or ${t.url} like 'https://%'`,
+    ),
+    check("sources_precision_check", inList(t.publishedPrecision, PUBLISHED_PRECISIONS)),
+    check("sources_body_check", sql`length(${t.body}) > 0`),
+  ],
+);
+
+export const speakers = sqliteTable(
+  "speakers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** lookup key: see lib/text/normalize-name.ts */
+    nameKey: text("name_key").notNull(),
+    description: text("description"),
+    kind: text("kind", { enum: SPEAKER_KINDS }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("speakers_name_key_idx").on(t.nameKey),
+    check("speakers_kind_check", inList(t.kind, SPEAKER_KINDS)),
+  ],
+);
+
+export const speakerAliases = sqliteTable(
+  "speaker_aliases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    alias: text("alias").notNull(),
+    aliasKey: text("alias_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("speaker_aliases_unique").on(t.speakerId, t.aliasKey),
+    index("speaker_aliases_key_idx").on(t.aliasKey),
+  ],
+);
+
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id),
+    quote: text("quote").notNull(),
+    startOffset: integer("start_offset").notNull(),
+    endOffset: integer("end_offset").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    type: text("type", { enum: CLAIM_TYPES }).notNull().default("statement"),
+    proposition: text("proposition"),
+    /** YYYY-MM-DD; predictions only */
+    resolvesOn: text("resolves_on"),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull().default("pending"),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("claims_source_idx").on(t.sourceId, t.startOffset),
+    index("claims_speaker_idx").on(t.speakerId, t.id),
+    index("claims_status_idx").on(t.status, t.id),
+    index("claims_type_idx").on(t.type, t.id),
+    check("claims_type_check", inList(t.type, CLAIM_TYPES)),
+    check("claims_status_check", inList(t.status, CLAIM_STATUSES)),
+    check(
+      "claims_offsets_check",
+      sql`${t.startOffset} >= 0 and ${t.endOffset} > ${t.startOffset}`,
+    ),
+    check("claims_version_check", sql`${t.version} >= 1`),
+    check(
+      "claims_resolves_on_check",
+      sql`${t.resolvesOn} is null or (${t.type} = 'prediction' and ${t.resolvesOn} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')`,
+    ),
+  ],
+);
+
+export const verdicts = sqliteTable(
+  "verdicts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull(),
+    rationale: text("rationale").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("verdicts_claim_idx").on(t.claimId, t.id),
+    index("verdicts_reviewer_idx").on(t.reviewerId),
+    check("verdicts_status_check", inList(t.status, CLAIM_STATUSES)),
+  ],
+);
+
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    /** the verdict this evidence was given with, when it was given with one */
+    verdictId: integer("verdict_id").references(() => verdicts.id),
+    targetClaimId: integer("target_claim_id").references(() => claims.id),
+    targetSourceId: integer("target_source_id").references(() => sources.id),
+    targetStart: integer("target_start"),
+    targetEnd: integer("target_end"),
+    targetQuote: text("target_quote"),
+    url: text("url"),
+    stance: text("stance", { enum: STANCES }).notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_claim_idx").on(t.claimId),
+    index("evidence_target_claim_idx").on(t.targetClaimId),
+    index("evidence_target_source_idx").on(t.targetSourceId),
+    check("evidence_stance_check", inList(t.stance, STANCES)),
+    // exactly one kind of target: another claim, a passage of a source, or a URL
+    check(
+      "evidence_target_check",
+      sql`(${t.targetClaimId} is not null and ${t.targetSourceId} is null and ${t.url} is null)
+       or (${t.targetClaimId} is null and ${t.targetSourceId} is not null and ${t.url} is null
+           and ${t.targetStart} is not null and ${t.targetEnd} > ${t.targetStart} and ${t.targetQuote} is not null)
+       or (${t.targetClaimId} is null and ${t.targetSourceId} is null
+           and (${t.url} like 'http://%' or ${t.url} like 'https://%'))`,
+    ),
+    check(
+      "evidence_not_self_check",
+      sql`${t.targetClaimId} is null or ${t.targetClaimId} <> ${t.claimId}`,
+    ),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** null for the system (migrations, first seed) */
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: integer("entity_id"),
+    before: text("before"),
+    after: text("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId),
+    index("audit_actor_idx").on(t.actorId),
+    check("audit_before_json", sql`${t.before} is null or json_valid(${t.before})`),
+    check("audit_after_json", sql`${t.after} is null or json_valid(${t.after})`),
+  ],
+);
+
+/** Failed sign-ins, per account key and per client address key; pruned as they age. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  verdicts: many(verdicts),
+}));
+export const sourcesRelations = relations(sources, ({ many, one }) => ({
+  claims: many(claims),
+  creator: one(users, { fields: [sources.createdBy], references: [users.id] }),
+}));
+export const speakersRelations = relations(speakers, ({ many }) => ({
+  aliases: many(speakerAliases),
+  claims: many(claims),
+}));
+export const speakerAliasesRelations = relations(speakerAliases, ({ one }) => ({
+  speaker: one(speakers, { fields: [speakerAliases.speakerId], references: [speakers.id] }),
+}));
+export const claimsRelations = relations(claims, ({ one, many }) => ({
+  source: one(sources, { fields: [claims.sourceId], references: [sources.id] }),
+  speaker: one(speakers, { fields: [claims.speakerId], references: [speakers.id] }),
+  verdicts: many(verdicts),
+}));
+export const verdictsRelations = relations(verdicts, ({ one }) => ({
+  claim: one(claims, { fields: [verdicts.claimId], references: [claims.id] }),
+  reviewer: one(users, { fields: [verdicts.reviewerId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Source = typeof sources.$inferSelect;
+export type Speaker = typeof speakers.$inferSelect;
+export type Claim = typeof claims.$inferSelect;
+export type Verdict = typeof verdicts.$inferSelect;
+export type Evidence = typeof evidence.$inferSelect;

@@ -1,0 +1,41 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users, type Role } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { fail, type DomainError } from "@/lib/result";
+
+/**
+ * Who is asking. A user is named by id only: role and disabled state are
+ * re-read from the database inside every write, so a demotion or a disabled
+ * account takes effect on the very next request.
+ */
+export type ActorRef = { type: "user"; userId: number } | { type: "system"; via: string };
+
+/** The actor as loaded, for the audit row. `id` is null for the system (shell scripts, seed). */
+export type Actor = { id: number | null; role: Role; name: string; via?: string };
+
+const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, admin: 2 };
+
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}
+
+type Reader = Pick<Db, "select">;
+
+export function loadActor(
+  db: Reader,
+  ref: ActorRef,
+  minimum: Role,
+): { ok: true; actor: Actor } | { ok: false; error: DomainError } {
+  if (ref.type === "system") return { ok: true, actor: { id: null, role: "admin", name: "system", via: ref.via } };
+  const row = db
+    .select({ id: users.id, role: users.role, name: users.name, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, ref.userId))
+    .get();
+  if (!row || row.disabled) return fail("unauthenticated", "Your session is no longer valid. Sign in again.");
+  if (!roleAtLeast(row.role, minimum)) {
+    return fail("forbidden", `This needs the ${minimum} role; your account is a ${row.role}.`);
+  }
+  return { ok: true, actor: { id: row.id, role: row.role, name: row.name } };
+}

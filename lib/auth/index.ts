@@ -1,0 +1,36 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "./config";
+import { checkCredentials } from "./credentials";
+
+class LockedSignIn extends CredentialsSignin {
+  constructor(retryAfterMs: number) {
+    super();
+    // travels to /login as ?code=locked-<minutes> on the standard endpoint
+    this.code = `locked-${Math.max(1, Math.ceil(retryAfterMs / 60_000))}`;
+  }
+}
+
+/** The client address as Next.js hands it on: the nearest hop of X-Forwarded-For. */
+export function clientAddressOf(request: Request | undefined): string | null {
+  const forwarded = request?.headers.get("x-forwarded-for");
+  if (!forwarded) return null;
+  const hops = forwarded.split(",").map((hop) => hop.trim()).filter(Boolean);
+  return hops.at(-1) ?? null;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const outcome = await checkCredentials(credentials, clientAddressOf(request));
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "locked") throw new LockedSignIn(outcome.retryAfterMs);
+        return null;
+      },
+    }),
+  ],
+});

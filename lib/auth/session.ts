@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users, type Role } from "@/db/schema";
+import { auth } from "./index";
+import { roleAtLeast, type ActorRef } from "./actor";
+
+export type SessionUser = { id: number; email: string; name: string; role: Role };
+
+/**
+ * The signed-in user as the database knows them now (not as the cookie
+ * remembers them): a disabled or deleted account reads as signed out.
+ * Cached for the length of one request.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const row = getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+  if (!row || row.disabled) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+});
+
+/** For pages: the signed-in user, or off to /login. */
+export async function requirePageUser(path: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  return user;
+}
+
+export function can(user: SessionUser | null, minimum: Role): boolean {
+  return Boolean(user && roleAtLeast(user.role, minimum));
+}
+
+export const actorOf = (user: SessionUser): ActorRef => ({ type: "user", userId: user.id });

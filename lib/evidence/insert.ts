@@ -1,0 +1,41 @@
+import "server-only";
+import type { z } from "zod";
+import { eq } from "drizzle-orm";
+import { claims, evidence, sources } from "@/db/schema";
+import type { Tx } from "@/lib/audit";
+import { DomainFailure } from "@/lib/result";
+import type { evidenceItem } from "@/lib/validation/claims";
+
+/** Checks an evidence target exists (and a passage matches its source) and inserts the link. */
+export function insertEvidence(
+  tx: Tx,
+  item: z.output<typeof evidenceItem> & { claimId: number; verdictId?: number | null; createdBy: number },
+) {
+  const { target } = item;
+  const base = { claimId: item.claimId, verdictId: item.verdictId ?? null, stance: item.stance, note: item.note, createdBy: item.createdBy };
+  if (target.kind === "claim") {
+    if (target.claimId === item.claimId) {
+      throw new DomainFailure({ code: "invalid", message: "A claim cannot be evidence for itself.", fields: { "target.claimId": "Pick another claim." } });
+    }
+    const other = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, target.claimId)).get();
+    if (!other) throw new DomainFailure({ code: "not_found", message: "The claim given as evidence does not exist." });
+    return tx.insert(evidence).values({ ...base, targetClaimId: target.claimId }).returning().get();
+  }
+  if (target.kind === "passage") {
+    const source = tx.select({ body: sources.body }).from(sources).where(eq(sources.id, target.sourceId)).get();
+    if (!source) throw new DomainFailure({ code: "not_found", message: "The source given as evidence does not exist." });
+    if (target.end <= target.start || source.body.slice(target.start, target.end) !== target.quote.normalize("NFC")) {
+      throw new DomainFailure({
+        code: "invalid",
+        message: "The passage does not match its source at that position.",
+        fields: { "target.quote": "The passage must equal the source body from start to end." },
+      });
+    }
+    return tx
+      .insert(evidence)
+      .values({ ...base, targetSourceId: target.sourceId, targetStart: target.start, targetEnd: target.end, targetQuote: target.quote.normalize("NFC") })
+      .returning()
+      .get();
+  }
+  return tx.insert(evidence).values({ ...base, url: target.url }).returning().get();
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { speakerAliases, speakers } from "@/db/schema";
+import { domainWrite } from "@/lib/domain-write";
+import type { ActorRef } from "@/lib/auth/actor";
+import { DomainFailure } from "@/lib/result";
+import { nameKey } from "@/lib/text/name-key";
+import { addAliasInput, createSpeakerInput } from "@/lib/validation/speakers";
+import type { Tx } from "@/lib/audit";
+
+function insertAlias(tx: Tx, speakerId: number, alias: string) {
+  const aliasKey = nameKey(alias);
+  const existing = tx
+    .select({ id: speakerAliases.id })
+    .from(speakerAliases)
+    .where(and(eq(speakerAliases.speakerId, speakerId), eq(speakerAliases.aliasKey, aliasKey)))
+    .get();
+  if (existing) return null;
+  return tx.insert(speakerAliases).values({ speakerId, alias, aliasKey }).returning().get();
+}
+
+export function createSpeaker(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "reviewer",
+    schema: createSpeakerInput,
+    input,
+    run: ({ tx, input: data, audit }) => {
+      const row = tx
+        .insert(speakers)
+        .values({ name: data.name, nameKey: nameKey(data.name), description: data.description, kind: data.kind })
+        .returning()
+        .get();
+      const aliases = data.aliases
+        .filter((alias) => nameKey(alias) !== row.nameKey)
+        .map((alias) => insertAlias(tx, row.id, alias)?.alias)
+        .filter((alias): alias is string => Boolean(alias));
+      audit({ action: "speaker.create", entity: "speaker", entityId: row.id, after: { ...row, aliases } });
+      return { ...row, aliases };
+    },
+  });
+}
+
+export function addAlias(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "reviewer",
+    schema: addAliasInput,
+    input,
+    run: ({ tx, input: data, audit }) => {
+      const speaker = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, data.speakerId)).get();
+      if (!speaker) throw new DomainFailure({ code: "not_found", message: "No such speaker." });
+      const row = insertAlias(tx, data.speakerId, data.alias);
+      if (!row) {
+        throw new DomainFailure({
+          code: "conflict",
+          message: `"${data.alias}" is already an alias of this speaker.`,
+          fields: { alias: "This speaker has that alias already." },
+        });
+      }
+      audit({ action: "speaker.add_alias", entity: "speaker", entityId: data.speakerId, after: row });
+      return row;
+    },
+  });
+}

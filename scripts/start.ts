@@ -1,0 +1,103 @@
+/**
+ * `npm start`: one command from a fresh clone to a running desk.
+ * 1. keeps a local AUTH_SECRET in data/auth-secret (made on first run, mode 600)
+ * 2. migrates the database
+ * 3. seeds the demo desk when the database is empty (SEED_DEMO=false to skip)
+ * 4. builds when there is no build or the sources changed since the last one
+ * 5. serves with `next start` on HOST:PORT and prints the demo sign-in details
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/connection";
+import { users } from "@/db/schema";
+import { describeCredentials, seedDemoAccounts, seedDesk } from "@/seed/seed-desk";
+
+const root = process.cwd();
+const port = process.env.PORT || "3000";
+const host = process.env.HOST || "127.0.0.1";
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+function localSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(root, "data", "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  console.log(`Created a local AUTH_SECRET in ${path.relative(root, file)}`);
+  return secret;
+}
+
+const BUILD_INPUTS = ["app", "lib", "db", "seed", "proxy.ts", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(root, p))));
+  if (builtAt > changedAt) return;
+  console.log(builtAt ? "Sources changed since the last build: building…" : "No build yet: building…");
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error("The build failed; see above.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: localSecret(), AUTH_TRUST_HOST: "true" };
+
+  const db = getDb();
+  migrateDatabase(db);
+  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const seedDemo = process.env.SEED_DEMO !== "false";
+  let signIn: string;
+  if (empty && seedDemo) {
+    const report = await seedDesk();
+    const c = report.created;
+    console.log(`Seeded the demo desk: ${c.sources} sources, ${c.speakers} speakers, ${c.claims} claims, ${c.verdicts} verdicts.`);
+    signIn = describeCredentials(report.credentials);
+  } else if (empty) {
+    signIn = "No accounts yet: create the first admin with `npm run user -- add --email you@example.org --role admin`.";
+  } else {
+    signIn = describeCredentials(await seedDemoAccounts({ create: false }));
+  }
+  db.$client.close();
+
+  buildIfNeeded(env);
+
+  const server = spawn(nextBin, ["start", "-H", host, "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+  const url = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/login`, { redirect: "manual" });
+      console.log(`\nClaimdesk is serving on ${url}\n${signIn}\n`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  console.error(`The server did not answer on ${url} within a minute.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

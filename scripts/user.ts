@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/connection";
+import { users } from "@/db/schema";
+import type { ActorRef } from "@/lib/auth/actor";
+import type { Result } from "@/lib/result";
+import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users";
+
+const USAGE = `Usage: npm run user -- <command> [options]
+  add --email E --role admin|reviewer|viewer [--name N] [--password P]
+  role --email E --role R
+  disable --email E
+  enable --email E
+  reset-password --email E [--password P]
+  list
+Without --password a strong one is generated and printed once.`;
+
+const SHELL: ActorRef = { type: "system", via: "cli" };
+
+function done<T>(result: Result<T>, message: (value: T) => string): void {
+  if (!result.ok) {
+    const fields = Object.entries(result.error.fields ?? {}).map(([k, v]) => `\n  ${k}: ${v}`).join("");
+    console.error(`${result.error.message}${fields}`);
+    process.exit(1);
+  }
+  console.log(message(result.value));
+}
+
+function userIdFor(email: string | undefined): number {
+  if (!email) {
+    console.error(`--email is required\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const row = getDb().select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).get();
+  if (!row) {
+    console.error(`No account for ${email}.`);
+    process.exit(1);
+  }
+  return row.id;
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const command = positionals[0];
+  if (!command || values.help) {
+    console.log(USAGE);
+    process.exit(command ? 0 : 2);
+  }
+  migrateDatabase(getDb());
+  const generated = values.password ? null : randomBytes(15).toString("base64url");
+  const password = values.password ?? generated!;
+  const shown = generated ? `\n  password: ${generated} (shown once)` : "";
+
+  switch (command) {
+    case "add":
+      return done(
+        await createUser(SHELL, {
+          email: values.email ?? "",
+          name: values.name ?? values.email?.split("@")[0] ?? "",
+          role: values.role ?? "",
+          password,
+        }),
+        (u) => `Added ${u.email} as ${u.role}.${shown}`,
+      );
+    case "role":
+      return done(changeRole(SHELL, { userId: userIdFor(values.email), role: values.role ?? "" }), (u) => `${u.email} is now ${u.role}.`);
+    case "disable":
+    case "enable":
+      return done(setDisabled(SHELL, { userId: userIdFor(values.email), disabled: command === "disable" }), (u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`);
+    case "reset-password":
+      return done(await resetPassword(SHELL, { userId: userIdFor(values.email), password }), (u) => `Password of ${u.email} reset.${shown}`);
+    case "list":
+      for (const u of getDb().select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).orderBy(users.email).all()) {
+        console.log(`${u.email}\t${u.role}${u.disabled ? "\tdisabled" : ""}`);
+      }
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      process.exit(2);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
