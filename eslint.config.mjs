@@ -13,9 +13,17 @@ export default defineConfig([
   },
   {
     // habit 1: components never reach the database
-    files: ["app/**/*.tsx", "app/_components/**/*.ts"],
+    files: ["app/_components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "!@/db/schema"], message: "Read through db/queries from a page, not from a component." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "!@/db/schema"], message: "Components get data as props; pages read through db/queries." }] }],
+    },
+  },
+  {
+    // pages read through db/queries and write through lib/, never through the raw client
+    files: ["app/**"],
+    ignores: ["app/_components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: ["@/db/client", "@/db/connection"].map((name) => ({ name, message: "Read through db/queries, write through lib/." })) }],
     },
   },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "data/**", "test-results/**", "playwright-report/**", "db/migrations/**"]),

@@ -16,7 +16,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/claimdesk.db";
 export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
   const raw = url.startsWith("file:") ? url.slice("file:".length) : url;
   if (!raw) throw new Error(`DATABASE_URL "${url}" names no file`);
-  return path.resolve(process.cwd(), raw);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), raw);
 }
 
 export function openDatabase(file = databasePath()): Db {
@@ -29,7 +29,7 @@ export function openDatabase(file = databasePath()): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

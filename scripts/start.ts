@@ -57,7 +57,12 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: localSecret(), AUTH_TRUST_HOST: "true" };
+  const env: NodeJS.ProcessEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...process.env,
+    AUTH_SECRET: localSecret(),
+    AUTH_TRUST_HOST: "true",
+  };
 
   const db = getDb();
   migrateDatabase(db);

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { signOut } from "@/lib/auth";
+import { currentUser } from "@/lib/auth/session";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+
+async function signOutAction() {
+  "use server";
+  await signOut({ redirect: false });
+}
+
+/** The desk's frame. Each page still checks the session itself: layouts do not guard RSC requests. */
+export default async function DeskLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <>
+      <header className="site-header">
+        <Link href="/sources" className="brand">
+          Claimdesk
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Main">
+              <Link href="/sources">Sources</Link>
+              <Link href="/claims">Claims</Link>
+              <Link href="/speakers">Speakers</Link>
+              {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+            </nav>
+            <div className="who">
+              <span>
+                {user.name} <span className="muted">({user.role})</span>
+              </span>
+              <SignOutButton signOutAction={signOutAction} />
+            </div>
+          </>
+        ) : null}
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

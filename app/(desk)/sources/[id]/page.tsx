@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getSource } from "@/db/queries/sources";
+import { segmentBody } from "@/lib/anchoring/segments";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatPublished } from "@/app/_components/format";
+import { Reader } from "@/app/_components/reader";
+import { StatusLegend } from "@/app/_components/status";
+import { parseId } from "@/lib/validation/parse-id";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const source = id ? getSource(id) : null;
+  return { title: source?.title ?? "Source" };
+}
+
+export default async function SourcePage({ params }: { params: Params }) {
+  const { id: raw } = await params;
+  await requirePageUser(`/sources/${raw}`);
+  const id = parseId(raw);
+  const source = id ? getSource(id) : null;
+  if (!source) notFound();
+
+  const paragraphs = segmentBody(
+    source.body,
+    source.claims.map((c) => ({ id: c.id, start: c.start, end: c.end })),
+  );
+  return (
+    <>
+      <header className="source-head">
+        <h1>{source.title}</h1>
+        <p className="meta">
+          <span>{source.outlet}</span>
+          {source.byline ? <span>By {source.byline}</span> : null}
+          <span>
+            <time dateTime={source.publishedAt}>{formatPublished(source.publishedAt, source.publishedPrecision)}</time>
+          </span>
+          {source.url ? (
+            <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
+              Original
+            </a>
+          ) : null}
+        </p>
+        {source.translationNote ? <p className="note">Translation: {source.translationNote}</p> : null}
+        <StatusLegend />
+      </header>
+      <Reader
+        paragraphs={paragraphs}
+        claims={source.claims.map((c) => ({
+          id: c.id,
+          quote: c.quote,
+          type: c.type,
+          status: c.status,
+          proposition: c.proposition,
+          resolvesOn: c.resolvesOn,
+          speaker: c.speaker,
+        }))}
+      />
+      {source.caption ? (
+        <details className="furniture">
+          <summary>Photo caption (kept out of the text)</summary>
+          <p>{source.caption}</p>
+        </details>
+      ) : null}
+    </>
+  );
+}

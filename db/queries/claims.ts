@@ -1,0 +1,177 @@
+import "server-only";
+import { aliasedTable, and, asc, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import { claims, evidence, sources, speakers, users, verdicts, type ClaimStatus, type ClaimType } from "../schema";
+
+/** The claim as every API and page sees it. */
+export const claimColumns = {
+  id: claims.id,
+  sourceId: claims.sourceId,
+  quote: claims.quote,
+  start: claims.startOffset,
+  end: claims.endOffset,
+  prefix: claims.prefix,
+  suffix: claims.suffix,
+  type: claims.type,
+  proposition: claims.proposition,
+  resolvesOn: claims.resolvesOn,
+  status: claims.status,
+  version: claims.version,
+  createdAt: claims.createdAt,
+  updatedAt: claims.updatedAt,
+  speaker: { id: speakers.id, name: speakers.name },
+};
+
+export type ClaimFilters = {
+  status?: ClaimStatus;
+  sourceId?: number;
+  speakerId?: number;
+  type?: ClaimType;
+};
+
+export const MAX_PAGE = 200;
+
+function filtersToWhere(f: ClaimFilters): SQL[] {
+  const where: SQL[] = [];
+  if (f.status) where.push(eq(claims.status, f.status));
+  if (f.sourceId) where.push(eq(claims.sourceId, f.sourceId));
+  if (f.speakerId) where.push(eq(claims.speakerId, f.speakerId));
+  if (f.type) where.push(eq(claims.type, f.type));
+  return where;
+}
+
+/** Newest first, by keyset on id: `cursor` is the last id of the previous page. */
+export function listClaims(f: ClaimFilters & { limit?: number; cursor?: number }) {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), MAX_PAGE);
+  const where = filtersToWhere(f);
+  if (f.cursor) where.push(lt(claims.id, f.cursor));
+  const rows = getDb()
+    .select({ ...claimColumns, sourceTitle: sources.title })
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .where(and(...where))
+    .orderBy(desc(claims.id))
+    .limit(limit + 1)
+    .all();
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? items.at(-1)!.id : null;
+  return { items, nextCursor };
+}
+
+export function listClaimsOfSource(sourceId: number) {
+  return getDb()
+    .select(claimColumns)
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(eq(claims.sourceId, sourceId))
+    .orderBy(asc(claims.startOffset), desc(claims.endOffset))
+    .all();
+}
+
+const targetClaims = aliasedTable(claims, "target_claims");
+const targetSources = aliasedTable(sources, "target_sources");
+const citingClaims = aliasedTable(claims, "citing_claims");
+const citingSources = aliasedTable(sources, "citing_sources");
+
+export function getClaim(id: number) {
+  const db = getDb();
+  const claim = db
+    .select({
+      ...claimColumns,
+      speaker: { id: speakers.id, name: speakers.name, description: speakers.description },
+      source: { id: sources.id, title: sources.title, outlet: sources.outlet, publishedAt: sources.publishedAt, url: sources.url },
+      createdBy: users.name,
+    })
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .innerJoin(users, eq(users.id, claims.createdBy))
+    .where(eq(claims.id, id))
+    .get();
+  if (!claim) return null;
+
+  const history = db
+    .select({
+      id: verdicts.id,
+      status: verdicts.status,
+      rationale: verdicts.rationale,
+      createdAt: verdicts.createdAt,
+      reviewer: { id: users.id, name: users.name },
+    })
+    .from(verdicts)
+    .innerJoin(users, eq(users.id, verdicts.reviewerId))
+    .where(eq(verdicts.claimId, id))
+    .orderBy(desc(verdicts.id))
+    .all();
+
+  const cites = db
+    .select({
+      id: evidence.id,
+      verdictId: evidence.verdictId,
+      stance: evidence.stance,
+      note: evidence.note,
+      url: evidence.url,
+      createdAt: evidence.createdAt,
+      targetClaim: { id: targetClaims.id, quote: targetClaims.quote, status: targetClaims.status, sourceId: targetClaims.sourceId },
+      targetClaimSource: { id: targetSources.id, title: targetSources.title, outlet: targetSources.outlet },
+      passageSourceId: evidence.targetSourceId,
+      passageStart: evidence.targetStart,
+      passageEnd: evidence.targetEnd,
+      passageQuote: evidence.targetQuote,
+    })
+    .from(evidence)
+    .leftJoin(targetClaims, eq(targetClaims.id, evidence.targetClaimId))
+    .leftJoin(targetSources, eq(targetSources.id, targetClaims.sourceId))
+    .where(eq(evidence.claimId, id))
+    .orderBy(asc(evidence.id))
+    .all();
+
+  // passage targets name their source directly
+  const passageSourceIds = cites.map((c) => c.passageSourceId).filter((s): s is number => s !== null);
+  const passageSources = passageSourceIds.length
+    ? db.select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).where(inArray(sources.id, passageSourceIds)).all()
+    : [];
+
+  const citedBy = db
+    .select({
+      id: evidence.id,
+      stance: evidence.stance,
+      note: evidence.note,
+      claim: { id: citingClaims.id, quote: citingClaims.quote, status: citingClaims.status },
+      source: { id: citingSources.id, title: citingSources.title, outlet: citingSources.outlet },
+    })
+    .from(evidence)
+    .innerJoin(citingClaims, eq(citingClaims.id, evidence.claimId))
+    .innerJoin(citingSources, eq(citingSources.id, citingClaims.sourceId))
+    .where(eq(evidence.targetClaimId, id))
+    .orderBy(asc(evidence.id))
+    .all();
+
+  return {
+    ...claim,
+    verdicts: history,
+    evidence: cites.map((c) => ({
+      id: c.id,
+      verdictId: c.verdictId,
+      stance: c.stance,
+      note: c.note,
+      createdAt: c.createdAt,
+      target: c.targetClaim
+        ? { kind: "claim" as const, claim: c.targetClaim, source: c.targetClaimSource! }
+        : c.passageSourceId !== null
+          ? {
+              kind: "passage" as const,
+              source: passageSources.find((s) => s.id === c.passageSourceId)!,
+              start: c.passageStart!,
+              end: c.passageEnd!,
+              quote: c.passageQuote!,
+            }
+          : { kind: "url" as const, url: c.url! },
+    })),
+    citedBy,
+  };
+}
+
+export type ClaimDetail = NonNullable<ReturnType<typeof getClaim>>;
+export type ClaimListItem = ReturnType<typeof listClaims>["items"][number];

@@ -1,0 +1,69 @@
+import "server-only";
+import { asc, eq, inArray, like, sql } from "drizzle-orm";
+import { nameKey } from "@/lib/text/name-key";
+import { getDb } from "../client";
+import { claims, speakerAliases, speakers } from "../schema";
+
+export function listSpeakers() {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: speakers.id,
+      name: speakers.name,
+      description: speakers.description,
+      kind: speakers.kind,
+      pending: sql<number>`coalesce(sum(${claims.status} = 'pending'), 0)`,
+      corroborated: sql<number>`coalesce(sum(${claims.status} = 'corroborated'), 0)`,
+      contradicted: sql<number>`coalesce(sum(${claims.status} = 'contradicted'), 0)`,
+    })
+    .from(speakers)
+    .leftJoin(claims, eq(claims.speakerId, speakers.id))
+    .groupBy(speakers.id)
+    .orderBy(asc(speakers.name))
+    .all();
+  const aliases = db
+    .select({ speakerId: speakerAliases.speakerId, alias: speakerAliases.alias })
+    .from(speakerAliases)
+    .orderBy(asc(speakerAliases.alias))
+    .all();
+  return rows.map((r) => ({ ...r, aliases: aliases.filter((a) => a.speakerId === r.id).map((a) => a.alias) }));
+}
+
+/**
+ * Speakers whose name or an alias matches the query, ignoring case, hyphens,
+ * spacing and diacritics: exact key matches first, then prefixes, then
+ * substrings.
+ */
+export function findSpeakers(query: string, limit = 10) {
+  const key = nameKey(query);
+  if (!key) return [];
+  const db = getDb();
+  const pattern = `%${key.replace(/[%_]/g, "")}%`;
+  const byName = db
+    .select({ id: speakers.id, key: speakers.nameKey })
+    .from(speakers)
+    .where(like(speakers.nameKey, pattern))
+    .all();
+  const byAlias = db
+    .select({ id: speakerAliases.speakerId, key: speakerAliases.aliasKey })
+    .from(speakerAliases)
+    .where(like(speakerAliases.aliasKey, pattern))
+    .all();
+  const rank = (k: string) => (k === key ? 0 : k.startsWith(key) ? 1 : 2);
+  const best = new Map<number, number>();
+  for (const m of [...byName, ...byAlias]) best.set(m.id, Math.min(best.get(m.id) ?? 3, rank(m.key)));
+  if (best.size === 0) return [];
+  const found = db
+    .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
+    .from(speakers)
+    .where(inArray(speakers.id, [...best.keys()]))
+    .all();
+  return found
+    .sort((a, b) => best.get(a.id)! - best.get(b.id)! || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+export function listSpeakerOptions() {
+  return getDb().select({ id: speakers.id, name: speakers.name }).from(speakers).orderBy(asc(speakers.name)).all();
+}
+

@@ -1,0 +1,62 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import type { DomainError, ErrorCode } from "@/lib/result";
+import { zodFields } from "@/lib/validation/fields";
+import { parseId } from "@/lib/validation/parse-id";
+
+/** Every /api/v1 error has one shape: { error: { code, message, fields? } }. */
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
+  return NextResponse.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  rate_limited: 429,
+};
+
+export function domainErrorResponse(error: DomainError) {
+  return apiError(STATUS_OF[error.code], error.code, error.message, error.fields);
+}
+
+export function json(body: unknown, status = 200) {
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** The caller, re-read from the database; a response to return when there is none. */
+export async function apiUser(): Promise<SessionUser | Response> {
+  const user = await currentUser();
+  return user ?? apiError(401, "unauthenticated", "Sign in first: this API needs a session.");
+}
+
+export function idParam(raw: string, what: string): number | Response {
+  return parseId(raw) ?? apiError(404, "not_found", `No ${what} with id "${raw.slice(0, 40)}".`);
+}
+
+export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string, string>): z.output<S> | Response {
+  const parsed = schema.safeParse(params);
+  return parsed.success ? parsed.data : apiError(400, "invalid_query", "Some query parameters are not valid.", zodFields(parsed.error));
+}
+
+/**
+ * Wraps a handler so that an unexpected error is logged on the server and
+ * answered with a bare 500: no stack trace or row ever reaches the client.
+ */
+export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      console.error("[api]", error);
+      return apiError(500, "internal", "Something went wrong on our side; nothing was changed.");
+    }
+  };
+}
