@@ -151,6 +151,17 @@ describe("segmentBody", () => {
     }
   });
 
+  it("lists the longer claim first when two start at the same place", () => {
+    const body = "Kim will visit Russia next year, aides said.";
+    const short = { id: 5, start: 0, end: "Kim will visit Russia".length };
+    const long = { id: 6, start: 0, end: "Kim will visit Russia next year".length };
+    expect(ids(segmentBody(body, [short, long]))).toEqual([
+      ["Kim will visit Russia", [6, 5]],
+      [" next year", [6]],
+      [", aides said.", []],
+    ]);
+  });
+
   it("handles identical spans and spans at the edges of a paragraph", () => {
     const body = "Exactly this.";
     const paragraphs = segmentBody(body, [

@@ -155,5 +155,7 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("http://localhost:3000/claims")).toBe(HOME_PATH);
     expect(safeCallbackPath("http://localhost:3001/claims", "http://localhost:3000")).toBe(HOME_PATH);
     expect(safeCallbackPath("https://localhost:3000/claims", "http://localhost:3000")).toBe(HOME_PATH);
+    expect(safeCallbackPath("http://localhost:3000//evil.example/x", "http://localhost:3000")).toBe(HOME_PATH);
+    expect(safeCallbackPath("http://localhost:3000/login", "http://localhost:3000")).toBe(HOME_PATH);
   });
 });
