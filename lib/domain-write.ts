@@ -37,6 +37,8 @@ export function domainWrite<S extends z.ZodType, T>(options: {
   }
   try {
     return ok(
+      // IMMEDIATE takes the write lock before the first read, so a read-then-write never
+      // meets SQLITE_BUSY half-way when another process writes too (busy_timeout waits instead)
       getDb().transaction((tx) => {
         const who = loadActor(tx, options.actor, options.role);
         if (!who.ok) throw new DomainFailure(who.error);
@@ -48,7 +50,7 @@ export function domainWrite<S extends z.ZodType, T>(options: {
           audit: (entry) => writeAudit(tx, { actor, ...entry }),
           ownerId: () => actor.id ?? firstAdminId(tx),
         });
-      }),
+      }, { behavior: "immediate" }),
     );
   } catch (error) {
     if (error instanceof DomainFailure) return { ok: false, error: error.error };

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { claims, sources, speakers, users } from "@/db/schema";
+import { claims, sources, speakers, users, verdicts } from "@/db/schema";
 import { anchorQuote } from "@/lib/anchoring/anchor";
 import type { ActorRef } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
@@ -131,7 +131,6 @@ export async function seedDesk(): Promise<SeedReport> {
     created.speakers++;
   }
 
-  const newSources = new Map<ArticleKey, { id: number; body: string }>();
   const allSources = new Map<ArticleKey, { id: number; body: string }>();
   for (const key of Object.keys(ARTICLES) as ArticleKey[]) {
     const { meta, cleaned, published } = readArticle(key);
@@ -158,16 +157,26 @@ export async function seedDesk(): Promise<SeedReport> {
       }),
       `source ${meta.file}`,
     );
-    newSources.set(key, { id: row.id, body: row.body });
     allSources.set(key, { id: row.id, body: row.body });
     created.sources++;
   }
 
+  // a claim already anchored at the same place is kept, so a run that stopped half-way is completed
   const claimIds = new Map<string, number>();
+  const claimsBefore = new Set<number>();
   for (const c of CLAIMS) {
-    const source = newSources.get(c.article);
-    if (!source) continue;
+    const source = allSources.get(c.article)!;
     const anchor = anchorQuote(source.body, c.quote);
+    const existing = db
+      .select({ id: claims.id })
+      .from(claims)
+      .where(and(eq(claims.sourceId, source.id), eq(claims.startOffset, anchor.start), eq(claims.endOffset, anchor.end)))
+      .get();
+    if (existing) {
+      claimIds.set(c.key, existing.id);
+      claimsBefore.add(existing.id);
+      continue;
+    }
     const row = unwrap(
       createClaim(asReviewer, {
         sourceId: source.id,
@@ -195,9 +204,13 @@ export async function seedDesk(): Promise<SeedReport> {
       target: { kind: "passage", sourceId: source.id, start: anchor.start, end: anchor.end, quote: anchor.quote },
     };
   };
+  // verdicts go only to claims that had none when this run began
+  const ruled = new Set(
+    db.select({ claimId: verdicts.claimId }).from(verdicts).where(inArray(verdicts.claimId, [...claimsBefore])).all().map((v) => v.claimId),
+  );
   for (const v of VERDICTS) {
     const claimId = claimIds.get(v.claim);
-    if (!claimId) continue;
+    if (!claimId || ruled.has(claimId)) continue;
     const current = db.select({ version: claims.version }).from(claims).where(eq(claims.id, claimId)).get()!;
     unwrap(
       recordVerdict(asReviewer, {

@@ -1,12 +1,15 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
 /**
- * Signs out, then loads /login afresh: a redirect rendered in the same
- * response would still see the old session cookie in the request headers.
+ * Signs out, then asks for /login in a request of its own: a redirect rendered
+ * in the action's own response would still see the old session cookie. The
+ * refresh drops desk pages the router had cached.
  */
 export function SignOutButton({ signOutAction }: { signOutAction: () => Promise<void> }) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <button
@@ -16,7 +19,8 @@ export function SignOutButton({ signOutAction }: { signOutAction: () => Promise<
       onClick={() =>
         startTransition(async () => {
           await signOutAction();
-          window.location.assign("/login");
+          router.replace("/login");
+          router.refresh();
         })
       }
     >

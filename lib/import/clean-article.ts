@@ -47,7 +47,7 @@ const pad = (n: string) => n.padStart(2, "0");
 
 const PATTERNS = {
   breadcrumb: /^home\s*»/i,
-  copyright: /^(copyright\s*)?©|^copyright\b/i,
+  copyright: /^(copyright\s*)?©|^copyright\b.{0,80}(©|\(c\)|all rights reserved|\d{4})/i,
   hashtags: /^#[^\s#]+(\s*#[^\s#]+)+\s*$/u,
   comments: /^(leave a (comment|reply)|this site uses akismet|\d+\s+comments?$|comments?$)/i,
   // "BY MICHAEL LEE [lee.junhyuk@joongang.co.kr]"
@@ -57,8 +57,15 @@ const PATTERNS = {
   // "2024-01-21 15:00:00"
   dateline: /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(:\d{2})?\s*$/,
   translationNote: /^※\s*/,
-  caption: /(courtesy of [^.]{2,80}\.?|\[[^\]]*=[^\]]*\/[^\]]*\])\s*$/iu,
+  // a credit closing the line: "… Courtesy of the Joint Chiefs of Staff" (no full stop), "[모스크바=AP/뉴시스]"
+  caption: /(courtesy of [^.]{2,80}|\[[^\]]*=[^\]]*\/[^\]]*\])\s*$/iu,
 };
+
+/** "Michael Lee", "MICHAEL LEE", "Kwak Hee-yang": up to five words, each capitalised. */
+function isPersonName(candidate: string): boolean {
+  const words = candidate.trim().split(/\s+/);
+  return words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w));
+}
 
 function titleCase(name: string): string {
   return name
@@ -106,7 +113,7 @@ export function cleanArticle(raw: string): CleanedArticle {
       continue;
     }
     const by = line.length <= 100 ? PATTERNS.byline.exec(line) : null;
-    if (by && by[1]!.trim().split(/\s+/).length <= 5) {
+    if (by && isPersonName(by[1]!)) {
       byline = titleCase(by[1]!.trim());
       drop("byline");
       continue;

@@ -155,4 +155,16 @@ describe("cleanArticle rules on a synthetic article", () => {
     const line = "By the time the dam opened on Monday, more than four hundred families had already left the valley for good.";
     expect(cleanArticle(`Headline\n${line}`).body).toBe(line);
   });
+
+  it("keeps story lines that only look like furniture", () => {
+    const story = [
+      "By Monday it rained.",
+      "Copyright law changed this week.",
+      "The flowers were a gift, courtesy of the mayor.",
+    ];
+    const cleaned = cleanArticle(["Headline", ...story].join("\n"));
+    expect(cleaned.body).toBe(story.join("\n\n"));
+    expect(cleaned.byline).toBeNull();
+    expect(cleaned.caption).toBeNull();
+  });
 });
