@@ -1,6 +1,7 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { statusTallyColumns } from "./tallies";
 import { claims, sources } from "../schema";
 import { listClaimsOfSource } from "./claims";
 
@@ -20,9 +21,7 @@ export function listSources() {
     .select({
       ...sourceSummaryColumns,
       claimCount: sql<number>`count(${claims.id})`,
-      pending: sql<number>`coalesce(sum(${claims.status} = 'pending'), 0)`,
-      corroborated: sql<number>`coalesce(sum(${claims.status} = 'corroborated'), 0)`,
-      contradicted: sql<number>`coalesce(sum(${claims.status} = 'contradicted'), 0)`,
+      ...statusTallyColumns,
     })
     .from(sources)
     .leftJoin(claims, eq(claims.sourceId, sources.id))

@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, eq, inArray, like, sql } from "drizzle-orm";
+import { asc, eq, inArray, like } from "drizzle-orm";
 import { nameKey } from "@/lib/text/name-key";
 import { getDb } from "../client";
+import { statusTallyColumns } from "./tallies";
 import { claims, speakerAliases, speakers } from "../schema";
 
 export function listSpeakers() {
@@ -12,9 +13,7 @@ export function listSpeakers() {
       name: speakers.name,
       description: speakers.description,
       kind: speakers.kind,
-      pending: sql<number>`coalesce(sum(${claims.status} = 'pending'), 0)`,
-      corroborated: sql<number>`coalesce(sum(${claims.status} = 'corroborated'), 0)`,
-      contradicted: sql<number>`coalesce(sum(${claims.status} = 'contradicted'), 0)`,
+      ...statusTallyColumns,
     })
     .from(speakers)
     .leftJoin(claims, eq(claims.speakerId, speakers.id))

@@ -6,6 +6,7 @@ import { listSpeakerOptions } from "@/db/queries/speakers";
 import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { claimFiltersQuery, encodeCursor, queryObject } from "@/lib/validation/claim-filters";
+import { FilterSelect } from "@/app/_components/filter-select";
 import { StatusBadge, STATUS_LABEL } from "@/app/_components/status";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -28,50 +29,34 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
     <>
       <h1>Claims</h1>
       <form method="get" className="filters" aria-label="Filter claims">
-        <label className="field">
-          <span>Status</span>
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Source</span>
-          <select name="sourceId" defaultValue={filters.sourceId ?? ""}>
-            <option value="">Any source</option>
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title} ({s.outlet})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Speaker</span>
-          <select name="speakerId" defaultValue={filters.speakerId ?? ""}>
-            <option value="">Any speaker</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Type</span>
-          <select name="type" defaultValue={filters.type ?? ""}>
-            <option value="">Any type</option>
-            {CLAIM_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          name="status"
+          anyLabel="Any status"
+          value={filters.status}
+          options={CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+        />
+        <FilterSelect
+          label="Source"
+          name="sourceId"
+          anyLabel="Any source"
+          value={filters.sourceId}
+          options={sources.map((s) => ({ value: s.id, label: `${s.title} (${s.outlet})` }))}
+        />
+        <FilterSelect
+          label="Speaker"
+          name="speakerId"
+          anyLabel="Any speaker"
+          value={filters.speakerId}
+          options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          label="Type"
+          name="type"
+          anyLabel="Any type"
+          value={filters.type}
+          options={CLAIM_TYPES.map((t) => ({ value: t, label: t }))}
+        />
         <button type="submit">Filter</button>
         <Link href="/claims">Clear</Link>
       </form>
