@@ -11,6 +11,16 @@ export type DomainError = {
   code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
+  /** for a conflict: what the record is now, and who changed it last */
+  current?: ConflictState;
+};
+
+export type ConflictState = {
+  version: number;
+  status: string;
+  changedBy: string | null;
+  changedAt: string;
+  action: string;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

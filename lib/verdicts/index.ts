@@ -6,6 +6,7 @@ import type { ActorRef } from "@/lib/auth/actor";
 import { insertEvidence } from "@/lib/evidence/insert";
 import { DomainFailure } from "@/lib/result";
 import { recordVerdictInput } from "@/lib/validation/claims";
+import { staleVersion } from "@/lib/claims/conflict";
 
 /**
  * Appends a verdict, sets the claim's status and bumps its version, with the
@@ -21,12 +22,7 @@ export function recordVerdict(actor: ActorRef, input: unknown) {
     run: ({ tx, input: data, audit, ownerId }) => {
       const claim = tx.select().from(claims).where(eq(claims.id, data.claimId)).get();
       if (!claim) throw new DomainFailure({ code: "not_found", message: "No such claim." });
-      if (claim.version !== data.baseVersion) {
-        throw new DomainFailure({
-          code: "conflict",
-          message: `This claim changed since you opened it (version ${data.baseVersion}, now ${claim.version}).`,
-        });
-      }
+      if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       const reviewerId = ownerId();
       const verdict = tx
         .insert(verdicts)
