@@ -142,11 +142,16 @@ export const claims = sqliteTable(
     resolvesOn: text("resolves_on"),
     status: text("status", { enum: CLAIM_STATUSES }).notNull().default("pending"),
     version: integer("version").notNull().default(1),
+    /** set when the source body changed and the quote could not be found again */
+    orphaned: integer("orphaned", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** claims are never erased: verdicts and evidence keep pointing at them */
+    deletedAt: text("deleted_at"),
+    deletedBy: integer("deleted_by").references(() => users.id),
   },
   (t) => [
     index("claims_source_idx").on(t.sourceId, t.startOffset),
@@ -252,6 +257,25 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/** Personal access tokens for scripts: stored as a SHA-256 hash, shown once. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** the first characters, so a person can tell tokens apart */
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
 /** Failed sign-ins, per account key and per client address key; pruned as they age. */
 export const signInFailures = sqliteTable(
   "sign_in_failures",
@@ -293,3 +317,4 @@ export type Speaker = typeof speakers.$inferSelect;
 export type Claim = typeof claims.$inferSelect;
 export type Verdict = typeof verdicts.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

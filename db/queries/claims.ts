@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { claims, evidence, sources, speakers, users, verdicts, type ClaimStatus, type ClaimType } from "../schema";
 
@@ -17,6 +17,7 @@ export const claimColumns = {
   resolvesOn: claims.resolvesOn,
   status: claims.status,
   version: claims.version,
+  orphaned: claims.orphaned,
   createdAt: claims.createdAt,
   updatedAt: claims.updatedAt,
   speaker: { id: speakers.id, name: speakers.name },
@@ -32,7 +33,7 @@ export type ClaimFilters = {
 export const MAX_PAGE = 200;
 
 function filtersToWhere(f: ClaimFilters): SQL[] {
-  const where: SQL[] = [];
+  const where: SQL[] = [isNull(claims.deletedAt)];
   if (f.status) where.push(eq(claims.status, f.status));
   if (f.sourceId) where.push(eq(claims.sourceId, f.sourceId));
   if (f.speakerId) where.push(eq(claims.speakerId, f.speakerId));
@@ -64,9 +65,19 @@ export function listClaimsOfSource(sourceId: number) {
     .select(claimColumns)
     .from(claims)
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))
-    .where(eq(claims.sourceId, sourceId))
+    .where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt)))
     .orderBy(asc(claims.startOffset), desc(claims.endOffset))
     .all();
+}
+
+/** One claim in the list shape (what a write answers with). */
+export function getClaimSummary(id: number) {
+  return getDb()
+    .select(claimColumns)
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(eq(claims.id, id))
+    .get();
 }
 
 const targetClaims = aliasedTable(claims, "target_claims");
@@ -87,7 +98,7 @@ export function getClaim(id: number) {
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))
     .innerJoin(sources, eq(sources.id, claims.sourceId))
     .innerJoin(users, eq(users.id, claims.createdBy))
-    .where(eq(claims.id, id))
+    .where(and(eq(claims.id, id), isNull(claims.deletedAt)))
     .get();
   if (!claim) return null;
 
@@ -142,7 +153,7 @@ export function getClaim(id: number) {
       source: { id: citingSources.id, title: citingSources.title, outlet: citingSources.outlet },
     })
     .from(evidence)
-    .innerJoin(citingClaims, eq(citingClaims.id, evidence.claimId))
+    .innerJoin(citingClaims, and(eq(citingClaims.id, evidence.claimId), isNull(citingClaims.deletedAt)))
     .innerJoin(citingSources, eq(citingSources.id, citingClaims.sourceId))
     .where(eq(evidence.targetClaimId, id))
     .orderBy(asc(evidence.id))

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { statusTallyColumns } from "./tallies";
 import { claims, sources } from "../schema";
@@ -24,7 +24,7 @@ export function listSources() {
       ...statusTallyColumns,
     })
     .from(sources)
-    .leftJoin(claims, eq(claims.sourceId, sources.id))
+    .leftJoin(claims, and(eq(claims.sourceId, sources.id), isNull(claims.deletedAt)))
     .groupBy(sources.id)
     .orderBy(desc(sources.publishedAt), desc(sources.id))
     .all();

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray, like } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
 import { nameKey } from "@/lib/text/name-key";
 import { getDb } from "../client";
 import { statusTallyColumns } from "./tallies";
@@ -16,7 +16,7 @@ export function listSpeakers() {
       ...statusTallyColumns,
     })
     .from(speakers)
-    .leftJoin(claims, eq(claims.speakerId, speakers.id))
+    .leftJoin(claims, and(eq(claims.speakerId, speakers.id), isNull(claims.deletedAt)))
     .groupBy(speakers.id)
     .orderBy(asc(speakers.name))
     .all();

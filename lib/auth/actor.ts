@@ -33,7 +33,8 @@ export function loadActor(
     .from(users)
     .where(eq(users.id, ref.userId))
     .get();
-  if (!row || row.disabled) return fail("unauthenticated", "Your session is no longer valid. Sign in again.");
+  if (!row) return fail("unauthenticated", "Your session is no longer valid. Sign in again.");
+  if (row.disabled) return fail("forbidden", "This account is disabled.");
   if (!roleAtLeast(row.role, minimum)) {
     return fail("forbidden", `This needs the ${minimum} role; your account is a ${row.role}.`);
   }

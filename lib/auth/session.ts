@@ -15,17 +15,29 @@ export type SessionUser = { id: number; email: string; name: string; role: Role 
  * Cached for the length of one request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const found = userById(await sessionUserId());
+  return found && found !== "disabled" ? found : null;
+});
+
+/** The user id the session cookie names, whether or not that account is still active. */
+export async function sessionUserId(): Promise<number | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** An account as the database has it now; "disabled" for a disabled one. */
+export function userById(id: number | null): SessionUser | "disabled" | null {
+  if (id === null) return null;
   const row = getDb()
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
     .from(users)
     .where(eq(users.id, id))
     .get();
-  if (!row || row.disabled) return null;
+  if (!row) return null;
+  if (row.disabled) return "disabled";
   return { id: row.id, email: row.email, name: row.name, role: row.role };
-});
+}
 
 /** For pages: the signed-in user, or off to /login. */
 export async function requirePageUser(path: string): Promise<SessionUser> {

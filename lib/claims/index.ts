@@ -1,11 +1,26 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { claims, sources, speakers } from "@/db/schema";
+import { and, count, eq, isNull } from "drizzle-orm";
+import { claims, sources, speakers, verdicts } from "@/db/schema";
 import { anchorAt } from "@/lib/anchoring/anchor";
+import type { Tx } from "@/lib/audit";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { DomainFailure } from "@/lib/result";
-import { createClaimInput } from "@/lib/validation/claims";
+import { resolveSpeakerName } from "@/lib/speakers/resolve";
+import { createClaimInput, deleteClaimInput, updateClaimInput } from "@/lib/validation/claims";
+import { staleVersion } from "./conflict";
+
+function speakerExists(tx: Tx, speakerId: number) {
+  const speaker = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, speakerId)).get();
+  if (!speaker) throw new DomainFailure({ code: "invalid", message: "No such speaker.", fields: { speakerId: "No speaker has this id." } });
+}
+
+/** A live (not deleted) claim, or 404. */
+function liveClaim(tx: Tx, claimId: number) {
+  const claim = tx.select().from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt))).get();
+  if (!claim) throw new DomainFailure({ code: "not_found", message: "No such claim." });
+  return claim;
+}
 
 export function createClaim(actor: ActorRef, input: unknown) {
   return domainWrite({
@@ -16,8 +31,6 @@ export function createClaim(actor: ActorRef, input: unknown) {
     run: ({ tx, input: data, audit, ownerId }) => {
       const source = tx.select({ body: sources.body }).from(sources).where(eq(sources.id, data.sourceId)).get();
       if (!source) throw new DomainFailure({ code: "not_found", message: "No such source." });
-      const speaker = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, data.speakerId)).get();
-      if (!speaker) throw new DomainFailure({ code: "not_found", message: "No such speaker." });
       if (data.end > source.body.length || source.body.slice(data.start, data.end) !== data.quote) {
         throw new DomainFailure({
           code: "invalid",
@@ -25,12 +38,20 @@ export function createClaim(actor: ActorRef, input: unknown) {
           fields: { quote: "The quote must equal the source body from start to end." },
         });
       }
+      let speakerId = data.speakerId;
+      if (speakerId === undefined) {
+        const resolved = resolveSpeakerName(tx, data.speakerName!, data.speakerKind);
+        if (resolved.created) audit({ action: "speaker.create", entity: "speaker", entityId: resolved.id, after: resolved.created });
+        speakerId = resolved.id;
+      } else {
+        speakerExists(tx, speakerId);
+      }
       const anchor = anchorAt(source.body, data.start, data.end);
       const row = tx
         .insert(claims)
         .values({
           sourceId: data.sourceId,
-          speakerId: data.speakerId,
+          speakerId,
           quote: anchor.quote,
           startOffset: anchor.start,
           endOffset: anchor.end,
@@ -45,6 +66,83 @@ export function createClaim(actor: ActorRef, input: unknown) {
         .get();
       audit({ action: "claim.create", entity: "claim", entityId: row.id, after: row });
       return row;
+    },
+  });
+}
+
+/** Edits speaker, type, proposition and resolves-on, on top of the version the reviewer saw. */
+export function updateClaim(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "reviewer",
+    schema: updateClaimInput,
+    input,
+    run: ({ tx, input: data, audit }) => {
+      const claim = liveClaim(tx, data.claimId);
+      if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
+      if (data.speakerId !== undefined) speakerExists(tx, data.speakerId);
+      const next = {
+        speakerId: data.speakerId ?? claim.speakerId,
+        type: data.type ?? claim.type,
+        proposition: data.proposition === undefined ? claim.proposition : data.proposition,
+        resolvesOn: data.resolvesOn === undefined ? claim.resolvesOn : data.resolvesOn,
+      };
+      if (next.resolvesOn !== null && next.type !== "prediction") {
+        throw new DomainFailure({
+          code: "invalid",
+          message: "Only a prediction resolves on a date: clear resolvesOn, or keep the type prediction.",
+          fields: { resolvesOn: "Only a prediction resolves on a date." },
+        });
+      }
+      const after = tx
+        .update(claims)
+        .set({ ...next, version: claim.version + 1, updatedAt: new Date().toISOString() })
+        .where(eq(claims.id, claim.id))
+        .returning()
+        .get();
+      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== claim[k]);
+      audit({
+        action: "claim.update",
+        entity: "claim",
+        entityId: claim.id,
+        before: Object.fromEntries(changed.map((k) => [k, claim[k]]).concat([["version", claim.version]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]]).concat([["version", after.version]])),
+      });
+      return after;
+    },
+  });
+}
+
+/**
+ * Deletes a claim by marking it: verdicts and evidence keep pointing at it and
+ * the audit trail stays whole. A reviewer deletes their own claim while it has
+ * no verdict; an admin any claim.
+ */
+export function deleteClaim(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "reviewer",
+    schema: deleteClaimInput,
+    input,
+    run: ({ tx, actor: me, input: data, audit }) => {
+      const claim = liveClaim(tx, data.claimId);
+      if (data.baseVersion !== undefined && claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
+      if (me.role !== "admin") {
+        if (claim.createdBy !== me.id) {
+          throw new DomainFailure({ code: "forbidden", message: "Only the reviewer who captured a claim, or an admin, may delete it." });
+        }
+        const ruled = tx.select({ n: count() }).from(verdicts).where(eq(verdicts.claimId, claim.id)).get()?.n ?? 0;
+        if (ruled > 0) {
+          throw new DomainFailure({ code: "conflict", message: "This claim has verdicts; only an admin may delete it now." });
+        }
+      }
+      const now = new Date().toISOString();
+      tx.update(claims)
+        .set({ deletedAt: now, deletedBy: me.id, version: claim.version + 1, updatedAt: now })
+        .where(eq(claims.id, claim.id))
+        .run();
+      audit({ action: "claim.delete", entity: "claim", entityId: claim.id, before: claim, after: { deletedAt: now } });
+      return { id: claim.id, deletedAt: now };
     },
   });
 }

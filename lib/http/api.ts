@@ -1,15 +1,20 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { DomainError, ErrorCode } from "@/lib/result";
 import { zodFields } from "@/lib/validation/fields";
 import { parseId } from "@/lib/validation/parse-id";
 
 /** Every /api/v1 error has one shape: { error: { code, message, fields? } }. */
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+  current?: DomainError["current"],
+) {
   return NextResponse.json(
-    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { error: { code, message, ...(fields ? { fields } : {}), ...(current ? { current } : {}) } },
     { status, headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -24,17 +29,11 @@ const STATUS_OF: Record<ErrorCode, number> = {
 };
 
 export function domainErrorResponse(error: DomainError) {
-  return apiError(STATUS_OF[error.code], error.code, error.message, error.fields);
+  return apiError(STATUS_OF[error.code], error.code, error.message, error.fields, error.current);
 }
 
 export function json(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-/** The caller, re-read from the database; a response to return when there is none. */
-export async function apiUser(): Promise<SessionUser | Response> {
-  const user = await currentUser();
-  return user ?? apiError(401, "unauthenticated", "Sign in first: this API needs a session.");
 }
 
 export function idParam(raw: string, what: string): number | Response {

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { speakerAliases, speakers } from "@/db/schema";
+import { claims, speakerAliases, speakers } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { DomainFailure } from "@/lib/result";
 import { nameKey } from "@/lib/text/name-key";
-import { addAliasInput, createSpeakerInput } from "@/lib/validation/speakers";
+import { addAliasInput, createSpeakerInput, mergeSpeakersInput, removeAliasInput } from "@/lib/validation/speakers";
 import type { Tx } from "@/lib/audit";
 
 function insertAlias(tx: Tx, speakerId: number, alias: string) {
@@ -60,6 +60,65 @@ export function addAlias(actor: ActorRef, input: unknown) {
       }
       audit({ action: "speaker.add_alias", entity: "speaker", entityId: data.speakerId, after: row });
       return row;
+    },
+  });
+}
+
+export function removeAlias(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "reviewer",
+    schema: removeAliasInput,
+    input,
+    run: ({ tx, input: data, audit }) => {
+      const alias = tx
+        .select()
+        .from(speakerAliases)
+        .where(and(eq(speakerAliases.id, data.aliasId), eq(speakerAliases.speakerId, data.speakerId)))
+        .get();
+      if (!alias) throw new DomainFailure({ code: "not_found", message: "No such alias of this speaker." });
+      tx.delete(speakerAliases).where(eq(speakerAliases.id, alias.id)).run();
+      audit({ action: "speaker.remove_alias", entity: "speaker", entityId: data.speakerId, before: alias });
+      return alias;
+    },
+  });
+}
+
+/**
+ * Merges one speaker into another: claims and aliases move to the one kept,
+ * the merged speaker's name becomes an alias, and the merged row goes.
+ */
+export function mergeSpeakers(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "reviewer",
+    schema: mergeSpeakersInput,
+    input,
+    run: ({ tx, input: data, audit }) => {
+      const keep = tx.select().from(speakers).where(eq(speakers.id, data.keepId)).get();
+      const merge = tx.select().from(speakers).where(eq(speakers.id, data.mergeId)).get();
+      if (!keep || !merge) throw new DomainFailure({ code: "not_found", message: "No such speaker." });
+      const movedClaims = tx
+        .update(claims)
+        .set({ speakerId: keep.id })
+        .where(eq(claims.speakerId, merge.id))
+        .returning({ id: claims.id })
+        .all()
+        .map((c) => c.id);
+      const aliases = tx.select().from(speakerAliases).where(eq(speakerAliases.speakerId, merge.id)).all();
+      const movedAliases = [merge.name, ...aliases.map((a) => a.alias)]
+        .filter((alias) => nameKey(alias) !== keep.nameKey)
+        .map((alias) => insertAlias(tx, keep.id, alias)?.alias)
+        .filter((alias): alias is string => Boolean(alias));
+      tx.delete(speakers).where(eq(speakers.id, merge.id)).run();
+      audit({
+        action: "speaker.merge",
+        entity: "speaker",
+        entityId: keep.id,
+        before: { kept: keep, merged: { ...merge, aliases: aliases.map((a) => a.alias) } },
+        after: { keptId: keep.id, movedClaims, movedAliases },
+      });
+      return { keptId: keep.id, movedClaims, movedAliases };
     },
   });
 }

@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { CLAIM_STATUSES, CLAIM_TYPES, STANCES } from "@/db/schema";
-import { LIMITS, httpUrl, id, isoDate, optionalText } from "./common";
+import { CLAIM_STATUSES, CLAIM_TYPES, SPEAKER_KINDS, STANCES } from "@/db/schema";
+import { LIMITS, httpUrl, id, isoDate, optionalText, requiredText } from "./common";
 
 const offset = z.number().int().nonnegative();
 
 export const createClaimInput = z
   .strictObject({
     sourceId: id,
-    speakerId: id,
+    speakerId: id.optional(),
+    /** matched through names and aliases; a new speaker is made only when nothing matches */
+    speakerName: requiredText(LIMITS.name, "Speaker name").optional(),
+    speakerKind: z.enum(SPEAKER_KINDS).default("person"),
     start: offset,
     end: offset,
     quote: z
@@ -19,10 +22,31 @@ export const createClaimInput = z
     resolvesOn: isoDate.nullish().transform((d) => d ?? null),
   })
   .refine((c) => c.end > c.start, { message: "The end comes after the start.", path: ["end"] })
+  .refine((c) => (c.speakerId === undefined) !== (c.speakerName === undefined), {
+    message: "Name the speaker: give speakerId or speakerName (one of them).",
+    path: ["speakerId"],
+  })
   .refine((c) => c.resolvesOn === null || c.type === "prediction", {
     message: "Only a prediction resolves on a date.",
     path: ["resolvesOn"],
   });
+
+/** Only what a reviewer may change; the quote and its anchor stay as captured. */
+export const updateClaimInput = z
+  .strictObject({
+    claimId: id,
+    baseVersion: z.number().int().positive(),
+    speakerId: id.optional(),
+    type: z.enum(CLAIM_TYPES).optional(),
+    proposition: optionalText(LIMITS.proposition, "Proposition").optional(),
+    resolvesOn: isoDate.nullable().optional(),
+  })
+  .refine((c) => ["speakerId", "type", "proposition", "resolvesOn"].some((k) => k in c), {
+    message: "Nothing to change: give speakerId, type, proposition or resolvesOn.",
+    path: ["_"],
+  });
+
+export const deleteClaimInput = z.strictObject({ claimId: id, baseVersion: z.number().int().positive().optional() });
 
 export const evidenceTarget = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("claim"), claimId: id }),

@@ -14,3 +14,9 @@ export const createSpeakerInput = z.strictObject({
 });
 
 export const addAliasInput = z.strictObject({ speakerId: id, alias: name("Alias") });
+
+export const removeAliasInput = z.strictObject({ speakerId: id, aliasId: id });
+
+export const mergeSpeakersInput = z
+  .strictObject({ keepId: id, mergeId: id })
+  .refine((m) => m.keepId !== m.mergeId, { message: "Pick two different speakers.", path: ["mergeId"] });

@@ -1,8 +1,9 @@
 import { listSources } from "@/db/queries/sources";
-import { apiUser, handler, json } from "@/lib/http/api";
+import { handler, json } from "@/lib/http/api";
+import { resolveCaller } from "@/lib/http/caller";
 
-export const GET = handler(async () => {
-  const user = await apiUser();
-  if (user instanceof Response) return user;
+export const GET = handler(async (request: Request) => {
+  const caller = await resolveCaller(request);
+  if (caller instanceof Response) return caller;
   return json({ items: listSources() });
 });

@@ -1,9 +1,10 @@
 import { getSource } from "@/db/queries/sources";
-import { apiError, apiUser, handler, idParam, json } from "@/lib/http/api";
+import { apiError, handler, idParam, json } from "@/lib/http/api";
+import { resolveCaller } from "@/lib/http/caller";
 
-export const GET = handler(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await apiUser();
-  if (user instanceof Response) return user;
+export const GET = handler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const caller = await resolveCaller(request);
+  if (caller instanceof Response) return caller;
   const { id: raw } = await params;
   const id = idParam(raw, "source");
   if (id instanceof Response) return id;

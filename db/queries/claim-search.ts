@@ -1,0 +1,43 @@
+import "server-only";
+import { and, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import { claims, sources, speakers } from "../schema";
+
+export const MAX_SEARCH = 50;
+
+/** LIKE treats % and _ as wildcards; a reviewer's text is matched literally. */
+const literal = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Claims whose quote or proposition contains the text (ignoring ASCII case),
+ * for citing one claim as evidence for another. `excludeSourceId` leaves out
+ * the claims of the article being reviewed.
+ */
+export function searchClaims({ text, excludeSourceId, limit = 10 }: { text: string; excludeSourceId?: number; limit?: number }) {
+  const needle = text.normalize("NFC").trim();
+  if (!needle) return [];
+  const pattern = literal(needle);
+  const where: SQL[] = [
+    isNull(claims.deletedAt),
+    or(sql`${claims.quote} like ${pattern} escape '\\'`, sql`${claims.proposition} like ${pattern} escape '\\'`)!,
+  ];
+  if (excludeSourceId) where.push(ne(claims.sourceId, excludeSourceId));
+  return getDb()
+    .select({
+      id: claims.id,
+      quote: claims.quote,
+      proposition: claims.proposition,
+      status: claims.status,
+      speaker: { id: speakers.id, name: speakers.name },
+      source: { id: sources.id, title: sources.title, outlet: sources.outlet },
+    })
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .where(and(...where))
+    .orderBy(desc(claims.id))
+    .limit(Math.min(Math.max(limit, 1), MAX_SEARCH))
+    .all();
+}
+
+export type ClaimSearchHit = ReturnType<typeof searchClaims>[number];

@@ -1,0 +1,30 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { speakerAliases, speakers, type SpeakerKind } from "@/db/schema";
+import type { Tx } from "@/lib/audit";
+import { DomainFailure } from "@/lib/result";
+import { nameKey } from "@/lib/text/name-key";
+
+/**
+ * The speaker a typed name means: one whose name or alias has the same
+ * lookup key. Two different speakers sharing it is refused as ambiguous;
+ * nothing matching makes a new speaker (and says so).
+ */
+export function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind) {
+  const key = nameKey(name);
+  const ids = new Set([
+    ...tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, key)).all().map((r) => r.id),
+    ...tx.select({ id: speakerAliases.speakerId }).from(speakerAliases).where(eq(speakerAliases.aliasKey, key)).all().map((r) => r.id),
+  ]);
+  if (ids.size > 1) {
+    throw new DomainFailure({
+      code: "invalid",
+      message: `"${name}" names ${ids.size} different speakers; give speakerId instead.`,
+      fields: { speakerName: `Ambiguous: speakers ${[...ids].join(", ")} share this name.` },
+    });
+  }
+  const [only] = ids;
+  if (only !== undefined) return { id: only, created: null };
+  const row = tx.insert(speakers).values({ name, nameKey: key, kind }).returning().get();
+  return { id: row.id, created: row };
+}
