@@ -24,6 +24,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
               <Link href="/claims">Claims</Link>
               <Link href="/speakers">Speakers</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+              <Link href="/settings/tokens">Tokens</Link>
             </nav>
             <div className="who">
               <span>

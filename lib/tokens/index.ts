@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens } from "@/db/schema";
 import type { ActorRef } from "@/lib/auth/actor";
 import { domainWrite } from "@/lib/domain-write";
 import { DomainFailure } from "@/lib/result";
@@ -61,17 +61,19 @@ export function revokeToken(actor: ActorRef, input: unknown) {
   });
 }
 
-/** The active owner of a bearer token, or null. Touches last_used_at at most once a minute. */
+/**
+ * The owner of a live (unrevoked) bearer token, or null; whether that account
+ * is still enabled is the caller's check. Touches last_used_at at most once a minute.
+ */
 export function userForToken(token: string): number | null {
   if (!token.startsWith(PREFIX) || token.length > 100) return null;
   const db = getDb();
   const row = db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, disabled: users.disabled })
+    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .get();
-  if (!row || row.disabled) return null;
+  if (!row) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) {
     db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run();

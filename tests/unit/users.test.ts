@@ -100,7 +100,7 @@ describe("changeRole", () => {
 });
 
 describe("setDisabled", () => {
-  it("makes a disabled actor unauthenticated on the next write", async () => {
+  it("refuses a disabled actor (forbidden) on the next write", async () => {
     const admin = await makeUser({ role: "admin" });
     const other = await makeUser({ role: "admin" });
     expectOk(await createUser(asUser(other), newUserInput()));
@@ -112,8 +112,8 @@ describe("setDisabled", () => {
     expect(audit.action).toBe("user.disable");
 
     const error = errorOf(await createUser(asUser(other), newUserInput()));
-    expect(error.code).toBe("unauthenticated");
-    expect(errorOf(changeRole(asUser(other), { userId: admin.id, role: "viewer" })).code).toBe("unauthenticated");
+    expect(error.code).toBe("forbidden");
+    expect(errorOf(changeRole(asUser(other), { userId: admin.id, role: "viewer" })).code).toBe("forbidden");
     expect(roleOf(admin.id)).toBe("admin");
 
     expectOk(setDisabled(asUser(admin), { userId: other.id, disabled: false }));

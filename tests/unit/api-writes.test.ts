@@ -1,0 +1,198 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { setDisabled } from "@/lib/users";
+import { revokeToken } from "@/lib/tokens";
+import * as claimsRoute from "@/app/api/v1/claims/route";
+import * as claimRoute from "@/app/api/v1/claims/[id]/route";
+import * as verdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
+import * as evidenceRoute from "@/app/api/v1/claims/[id]/evidence/route";
+import * as speakersRoute from "@/app/api/v1/speakers/route";
+import * as aliasesRoute from "@/app/api/v1/speakers/[id]/aliases/route";
+import { errorOf, params, request, session, userWithToken } from "./support/api";
+import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } from "./support/factories";
+
+vi.mock("@/lib/auth", async () => (await import("./support/api")).mockAuth());
+
+let reviewer: Awaited<ReturnType<typeof userWithToken>>;
+let viewer: Awaited<ReturnType<typeof userWithToken>>;
+
+beforeAll(async () => {
+  reviewer = await userWithToken("reviewer");
+  viewer = await userWithToken("viewer");
+});
+
+const quoteAt = (body: string, quote: string) => ({ start: body.indexOf(quote), end: body.indexOf(quote) + quote.length, quote });
+
+describe("POST /api/v1/claims", () => {
+  it("201: captures a claim, matching speakerName through aliases", async () => {
+    const source = await makeSource();
+    const speaker = makeSpeaker({ name: "Choe Son Hui", aliases: ["Choi"] });
+    const response = await claimsRoute.POST(
+      request("POST", "/api/v1/claims", {
+        token: reviewer.token,
+        body: { sourceId: source.id, ...quoteAt(source.body, "the harvest grew by 12% last year"), speakerName: "choi", type: "statistic" },
+      }),
+      params(),
+    );
+    expect(response.status).toBe(201);
+    const claim = await response.json();
+    expect(claim).toMatchObject({ sourceId: source.id, quote: "the harvest grew by 12% last year", version: 1, speaker: { id: speaker.id } });
+  });
+
+  it("creates a speaker only when no name or alias matches", async () => {
+    const source = await makeSource();
+    const name = `Nobody Known ${Date.now()}`;
+    const response = await claimsRoute.POST(
+      request("POST", "/api/v1/claims", { token: reviewer.token, body: { sourceId: source.id, ...quoteAt(DEFAULT_BODY, "Officials expect exports to double by 2026."), speakerName: name } }),
+      params(),
+    );
+    expect(response.status).toBe(201);
+    expect((await response.json()).speaker.name).toBe(name);
+  });
+
+  it("422 when the quote is not the body at start..end, with the field named", async () => {
+    const source = await makeSource();
+    const response = await claimsRoute.POST(
+      request("POST", "/api/v1/claims", { token: reviewer.token, body: { sourceId: source.id, start: 0, end: 5, quote: "Hello", speakerId: makeSpeaker().id } }),
+      params(),
+    );
+    expect(response.status).toBe(422);
+    expect((await errorOf(response)).fields?.quote).toMatch(/must equal/);
+  });
+
+  it("422 with per-field messages for invalid values and unknown fields", async () => {
+    const response = await claimsRoute.POST(
+      request("POST", "/api/v1/claims", { token: reviewer.token, body: { sourceId: "x", start: -1, end: 2, quote: "", type: "rumour", role: "admin" } }),
+      params(),
+    );
+    expect(response.status).toBe(422);
+    const error = await errorOf(response);
+    expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(["sourceId", "start", "type"]));
+  });
+
+  it("400 for malformed JSON, 415 for a form body, 413 over 64 KB", async () => {
+    const bad = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: reviewer.token, raw: "{oops", headers: { "content-type": "application/json" } }), params());
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).code).toBe("malformed_json");
+    const form = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: reviewer.token, raw: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } }), params());
+    expect(form.status).toBe(415);
+    const big = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: reviewer.token, body: { quote: "x".repeat(70 * 1024) } }), params());
+    expect(big.status).toBe(413);
+  });
+
+  it("401 without credentials or with a revoked token; 403 for a viewer and a disabled account", async () => {
+    session.userId = null;
+    const none = await claimsRoute.POST(request("POST", "/api/v1/claims", { body: {} }), params());
+    expect(none.status).toBe(401);
+    expect((await errorOf(none)).code).toBe("unauthenticated");
+
+    const forbidden = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: viewer.token, body: {} }), params());
+    expect(forbidden.status).toBe(403);
+
+    const gone = await userWithToken("reviewer");
+    expectOk(setDisabled(SYSTEM, { userId: gone.user.id, disabled: true }));
+    expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(403);
+
+    const revoked = await userWithToken("reviewer");
+    const tokenId = (getDb().$client.prepare("select id from api_tokens where user_id = ?").get(revoked.user.id) as { id: number }).id;
+    expectOk(revokeToken({ type: "user", userId: revoked.user.id }, { tokenId }));
+    expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: revoked.token, body: {} }), params())).status).toBe(401);
+    expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: "cd_made-up", body: {} }), params())).status).toBe(401);
+  });
+
+  it("checks the Origin of cookie-authenticated writes", async () => {
+    session.userId = reviewer.user.id;
+    const source = await makeSource();
+    const body = { sourceId: source.id, ...quoteAt(source.body, "Critics disputed the figures"), speakerId: makeSpeaker().id };
+    const crossSite = await claimsRoute.POST(request("POST", "/api/v1/claims", { body, headers: { origin: "https://evil.example" } }), params());
+    expect(crossSite.status).toBe(403);
+    expect((await errorOf(crossSite)).code).toBe("bad_origin");
+    const noOrigin = await claimsRoute.POST(request("POST", "/api/v1/claims", { body }), params());
+    expect(noOrigin.status).toBe(403);
+    const sameSite = await claimsRoute.POST(request("POST", "/api/v1/claims", { body, headers: { origin: "http://127.0.0.1:3000" } }), params());
+    expect(sameSite.status).toBe(201);
+    session.userId = null;
+  });
+});
+
+describe("PATCH and DELETE /api/v1/claims/{id}", () => {
+  it("edits on top of the version seen; 409 with who changed what for a stale one", async () => {
+    const claim = await makeClaim({ actor: { type: "user", userId: reviewer.user.id } });
+    const patch = (baseVersion: number, proposition: string) =>
+      claimRoute.PATCH(request("PATCH", `/api/v1/claims/${claim.id}`, { token: reviewer.token, body: { baseVersion, proposition } }), params({ id: String(claim.id) }));
+    const first = await patch(1, "Harvest up 12% in 2023.");
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ proposition: "Harvest up 12% in 2023.", version: 2 });
+    const stale = await patch(1, "Something else.");
+    expect(stale.status).toBe(409);
+    const error = await errorOf(stale);
+    expect(error.current).toMatchObject({ version: 2, changedBy: reviewer.user.name, action: "edited the claim" });
+  });
+
+  it("404 for an unknown id; a reviewer deletes their own unruled claim, 204", async () => {
+    expect((await claimRoute.PATCH(request("PATCH", "/api/v1/claims/999999", { token: reviewer.token, body: { baseVersion: 1, proposition: "x" } }), params({ id: "999999" }))).status).toBe(404);
+    expect((await claimRoute.DELETE(request("DELETE", "/api/v1/claims/abc", { token: reviewer.token }), params({ id: "abc" }))).status).toBe(404);
+    const claim = await makeClaim({ actor: { type: "user", userId: reviewer.user.id } });
+    const gone = await claimRoute.DELETE(request("DELETE", `/api/v1/claims/${claim.id}`, { token: reviewer.token }), params({ id: String(claim.id) }));
+    expect(gone.status).toBe(204);
+    expect((await claimRoute.GET(request("GET", `/api/v1/claims/${claim.id}`, { token: reviewer.token }), params({ id: String(claim.id) }))).status).toBe(404);
+    const audit = getDb().$client.prepare("select count(*) as n from audit_log where entity = 'claim' and entity_id = ?").get(claim.id) as { n: number };
+    expect(audit.n).toBe(2);
+  });
+});
+
+describe("POST /api/v1/claims/{id}/verdicts and /evidence", () => {
+  it("201 with the updated claim; 409 and nothing written for a stale baseVersion", async () => {
+    const claim = await makeClaim();
+    const post = (baseVersion: number) =>
+      verdictsRoute.POST(
+        request("POST", `/api/v1/claims/${claim.id}/verdicts`, {
+          token: reviewer.token,
+          body: { status: "contradicted", rationale: "Customs data say 3%.", baseVersion, evidence: [{ target: { kind: "url", url: "https://example.org/customs" }, stance: "refutes" }] },
+        }),
+        params({ id: String(claim.id) }),
+      );
+    const ok = await post(1);
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ id: claim.id, status: "contradicted", version: 2 });
+    const stale = await post(1);
+    expect(stale.status).toBe(409);
+    const verdicts = getDb().$client.prepare("select count(*) as n from verdicts where claim_id = ?").get(claim.id) as { n: number };
+    expect(verdicts.n).toBe(1);
+  });
+
+  it("of 50 verdicts racing on one baseVersion exactly one lands", async () => {
+    const claim = await makeClaim();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        verdictsRoute.POST(
+          request("POST", `/api/v1/claims/${claim.id}/verdicts`, { token: reviewer.token, body: { status: "pending", rationale: `try ${i}`, baseVersion: 1 } }),
+          params({ id: String(claim.id) }),
+        ),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+  });
+
+  it("links evidence; refuses a javascript: URL with 422", async () => {
+    const claim = await makeClaim();
+    const other = await makeClaim();
+    const add = (body: unknown) => evidenceRoute.POST(request("POST", `/api/v1/claims/${claim.id}/evidence`, { token: reviewer.token, body }), params({ id: String(claim.id) }));
+    expect((await add({ target: { kind: "claim", claimId: other.id }, stance: "supports", note: "same figure" })).status).toBe(201);
+    expect((await add({ target: { kind: "url", url: "JavaScript:alert(1)" }, stance: "supports" })).status).toBe(422);
+  });
+});
+
+describe("POST /api/v1/speakers and /speakers/{id}/aliases", () => {
+  it("creates a speaker, adds an alias, and refuses the same alias twice with 409", async () => {
+    const made = await speakersRoute.POST(request("POST", "/api/v1/speakers", { token: reviewer.token, body: { name: `Lim Eul-chul ${Date.now()}`, kind: "person" } }), params());
+    expect(made.status).toBe(201);
+    const { id } = await made.json();
+    const alias = (a: string) => aliasesRoute.POST(request("POST", `/api/v1/speakers/${id}/aliases`, { token: reviewer.token, body: { alias: a } }), params({ id: String(id) }));
+    expect((await alias("Prof. Lim")).status).toBe(201);
+    expect((await alias("prof lim")).status).toBe(409);
+    expect((await aliasesRoute.POST(request("POST", "/api/v1/speakers/999999/aliases", { token: reviewer.token, body: { alias: "x" } }), params({ id: "999999" }))).status).toBe(404);
+  });
+});
