@@ -8,7 +8,9 @@ const ACTION_WORDS: Record<string, string> = {
   "verdict.record": "recorded a verdict",
   "claim.update": "edited the claim",
   "claim.create": "captured the claim",
-  "claim.reanchor": "re-anchored the claim",
+  "claim.reanchor": "re-anchored the claim after an edit of its source",
+  "claim.orphan": "edited the source so that the quote was lost",
+  "claim.delete": "deleted the claim",
 };
 
 /** The claim as it is now and the last change to it, for a reviewer whose write was based on an older version. */

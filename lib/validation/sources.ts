@@ -22,3 +22,11 @@ export const createSourceInput = z.strictObject({
   caption: optionalText(LIMITS.note, "Caption"),
 });
 export type CreateSourceInput = z.input<typeof createSourceInput>;
+
+/** An admin's correction of a source: a revised body (and title), on top of the revision they saw. */
+export const updateSourceInput = z.strictObject({
+  sourceId: z.coerce.number().int().positive(),
+  baseUpdatedAt: z.string().min(1, "Reload the source: the form is missing its revision."),
+  title: createSourceInput.shape.title.optional(),
+  body: createSourceInput.shape.body,
+});

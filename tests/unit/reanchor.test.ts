@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { anchorQuote } from "@/lib/anchoring/anchor";
+import { reanchor } from "@/lib/anchoring/reanchor";
+import { updateSource } from "@/lib/sources/update";
+import { DEFAULT_BODY, SYSTEM, asUser, expectOk, makeClaim, makeSource, makeUser } from "./support/factories";
+
+const QUOTE = "the harvest grew by 12% last year";
+const old = anchorQuote(DEFAULT_BODY, QUOTE);
+
+describe("reanchor", () => {
+  it("keeps the position when the text there is unchanged (an edit after the quote)", () => {
+    const found = reanchor(DEFAULT_BODY.replace("Critics", "Opponents"), old)!;
+    expect(found).toMatchObject({ method: "position", start: old.start, end: old.end, quote: QUOTE });
+  });
+
+  it("finds the exact quote again after an edit before it", () => {
+    const body = `UPDATED: ${DEFAULT_BODY}`;
+    const found = reanchor(body, old)!;
+    expect(found.method).toBe("exact");
+    expect(body.slice(found.start, found.end)).toBe(QUOTE);
+    expect(found.start).toBe(old.start + "UPDATED: ".length);
+  });
+
+  it("picks the occurrence whose context fits when the quote appears twice", () => {
+    const body = `Last year the harvest grew by 12% last year, a typo. ${DEFAULT_BODY}`;
+    const found = reanchor(body, old)!;
+    expect(body.slice(found.start - 18, found.start)).toBe("The minister said ");
+  });
+
+  it("follows a small edit inside the quote by approximate matching", () => {
+    const body = DEFAULT_BODY.replace("grew by 12%", "grew by 12.4%");
+    const found = reanchor(body, old)!;
+    expect(found.method).toBe("fuzzy");
+    expect(found.quote).toBe("the harvest grew by 12.4% last year");
+    expect(body.slice(found.start, found.end)).toBe(found.quote);
+  });
+
+  it("orphans a quote that was deleted or rewritten past recognition", () => {
+    expect(reanchor(DEFAULT_BODY.replace(QUOTE, ""), old)).toBeNull();
+    expect(reanchor(DEFAULT_BODY.replace(QUOTE, "output fell sharply in the south"), old)).toBeNull();
+  });
+});
+
+describe("updateSource", () => {
+  it("re-anchors every claim in one write, orphans the lost ones, and audits each", async () => {
+    const source = await makeSource();
+    const kept = await makeClaim({ source, quote: QUOTE });
+    const lost = await makeClaim({ source, quote: "Critics disputed the figures" });
+    const body = `Correction appended. ${DEFAULT_BODY.replace("Critics disputed the figures and said", "It was said")}`;
+    const result = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
+    expect(result.claims).toEqual({ kept: 0, moved: 1, orphaned: 1 });
+
+    const row = (id: number) =>
+      getDb().$client.prepare("select start_offset, end_offset, quote, orphaned, version from claims where id = ?").get(id) as {
+        start_offset: number; end_offset: number; quote: string; orphaned: number; version: number;
+      };
+    const moved = row(kept.id);
+    expect(body.slice(moved.start_offset, moved.end_offset)).toBe(QUOTE);
+    expect(moved.version).toBe(2);
+    expect(row(lost.id)).toMatchObject({ orphaned: 1, quote: "Critics disputed the figures", version: 2 });
+    const actions = getDb().$client.prepare("select action from audit_log where entity = 'claim' and entity_id in (?, ?) order by id").all(kept.id, lost.id) as Array<{ action: string }>;
+    expect(actions.map((a) => a.action.replace(/ \(.*\)$/, ""))).toEqual(["claim.create", "claim.create", "claim.reanchor", "claim.orphan"]);
+  });
+
+  it("refuses an edit based on an older revision, and only admins may edit", async () => {
+    const source = await makeSource();
+    expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} More.` }));
+    const stale = updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} Other.` });
+    expect(stale.ok ? null : stale.error.code).toBe("conflict");
+    const reviewer = await makeUser({ role: "reviewer" });
+    const refused = updateSource(asUser(reviewer), { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: "x" });
+    expect(refused.ok ? null : refused.error.code).toBe("forbidden");
+  });
+});
