@@ -66,3 +66,25 @@ export function listSpeakerOptions() {
   return getDb().select({ id: speakers.id, name: speakers.name }).from(speakers).orderBy(asc(speakers.name)).all();
 }
 
+
+export function getSpeaker(id: number) {
+  const db = getDb();
+  const speaker = db
+    .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
+    .from(speakers)
+    .where(eq(speakers.id, id))
+    .get();
+  if (!speaker) return null;
+  const aliases = db
+    .select({ id: speakerAliases.id, alias: speakerAliases.alias })
+    .from(speakerAliases)
+    .where(eq(speakerAliases.speakerId, id))
+    .orderBy(asc(speakerAliases.alias))
+    .all();
+  const tally = db
+    .select(statusTallyColumns)
+    .from(claims)
+    .where(and(eq(claims.speakerId, id), isNull(claims.deletedAt)))
+    .get() ?? { pending: 0, corroborated: 0, contradicted: 0 };
+  return { ...speaker, aliases, tally };
+}

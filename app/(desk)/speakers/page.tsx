@@ -24,7 +24,7 @@ export default async function SpeakersPage() {
           {speakers.map((s) => (
             <tr key={s.id}>
               <td>
-                <Link href={`/claims?speakerId=${s.id}`}>{s.name}</Link>
+                <Link href={`/speakers/${s.id}`}>{s.name}</Link>
                 <div className="muted">
                   {s.kind}
                   {s.description ? ` · ${s.description}` : ""}
