@@ -1,89 +1,133 @@
 "use client";
 
-import Link from "next/link";
-import { useState, type ReactNode } from "react";
-import type { ClaimStatus, ClaimType } from "@/db/schema";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { Paragraph } from "@/lib/anchoring/segments";
-import { formatDate } from "./format";
-import { STATUS_LABEL, StatusBadge } from "./status";
+import { ArticleText } from "./article-text";
+import { ClaimForm } from "./claim-form";
+import type { ReaderClaim, ReaderVerdict } from "./reader-types";
+import { SelectedClaim } from "./selected-claim";
+import { STATUS_LABEL } from "./status";
+import type { TextCapture } from "./text-selection";
+import { useReaderKeys } from "./use-reader-keys";
+import { useTextCapture } from "./use-text-capture";
+import type { VerdictPanelHandle } from "./verdict-panel";
 
-export type ReaderClaim = {
-  id: number;
-  quote: string;
-  type: ClaimType;
-  status: ClaimStatus;
-  proposition: string | null;
-  resolvesOn: string | null;
-  speaker: { id: number; name: string };
-};
+export type { ReaderClaim, ReaderVerdict } from "./reader-types";
 
-/** The article with each claim as a <mark>, and a panel for the claim picked. */
-export function Reader({ paragraphs, claims }: { paragraphs: Paragraph[]; claims: ReaderClaim[] }) {
+/**
+ * The article with its claims highlighted and a side panel for the claim
+ * picked. A reviewer also captures claims from selected text and records
+ * verdicts here, by mouse or by keys (a, c, x, p, j, k, Escape).
+ */
+export function Reader({
+  sourceId,
+  body,
+  paragraphs,
+  claims,
+  verdicts,
+  canWrite,
+}: {
+  sourceId: number;
+  body: string;
+  paragraphs: Paragraph[];
+  claims: ReaderClaim[];
+  verdicts: ReaderVerdict[];
+  canWrite: boolean;
+}) {
+  const articleRef = useRef<HTMLElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const verdictRef = useRef<VerdictPanelHandle>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const selected = selectedId === null ? null : byId.get(selectedId) ?? null;
+  const [draft, setDraft] = useState<TextCapture | null>(null);
+  const [notice, setNotice] = useState("");
+  const [capture, clearCapture] = useTextCapture(articleRef, frameRef, body, canWrite);
 
-  const renderMarks = (ids: number[], text: string, key: string): ReactNode =>
-    ids.reduceRight<ReactNode>((inner, id) => {
-      const claim = byId.get(id)!;
-      return (
-        <mark
-          key={`${key}-${id}`}
-          className={`claim status-${claim.status}${id === selectedId ? " selected" : ""}`}
-          data-claim-id={id}
-          data-status={claim.status}
-          title={`${claim.speaker.name} · ${STATUS_LABEL[claim.status]}`}
-          onClick={(event) => {
-            event.stopPropagation();
-            setSelectedId(id);
-          }}
-        >
-          {inner}
-        </mark>
-      );
-    }, text);
+  const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const selected = selectedId === null ? null : (byId.get(selectedId) ?? null);
+  const history = useMemo(() => verdicts.filter((v) => v.claimId === selectedId), [verdicts, selectedId]);
+
+  const pick = useCallback((id: number) => setSelectedId(id), []);
+  const openDraft = (from: TextCapture) => {
+    setDraft({ start: from.start, end: from.end, quote: from.quote });
+    setNotice("");
+  };
+  const closeDraft = () => {
+    setDraft(null);
+    articleRef.current?.focus({ preventScroll: true });
+  };
+
+  useReaderKeys({
+    escape: () => {
+      if (!draft) return false;
+      closeDraft();
+      return true;
+    },
+    add: () => {
+      if (!canWrite || !capture) return false;
+      openDraft(capture);
+      return true;
+    },
+    verdict: (status) => {
+      if (!canWrite || !selected || !verdictRef.current) return false;
+      verdictRef.current.choose(status);
+      return true;
+    },
+    move: (step) => {
+      if (claims.length === 0) return false;
+      const at = claims.findIndex((c) => c.id === selectedId);
+      const next = at === -1 ? (step === 1 ? 0 : claims.length - 1) : Math.min(Math.max(at + step, 0), claims.length - 1);
+      const id = claims[next]!.id;
+      setSelectedId(id);
+      articleRef.current?.querySelector(`mark[data-claim-id="${id}"]`)?.scrollIntoView({ block: "center" });
+      return true;
+    },
+  });
+
+  const showAdd = canWrite && capture && !(draft && draft.start === capture.start && draft.end === capture.end);
 
   return (
     <div className="reader">
-      <article className="article-body" aria-label="Article text">
-        {paragraphs.map((p) => (
-          <p key={p.start}>{p.segments.map((s) => renderMarks(s.claimIds, s.text, `${s.start}`))}</p>
-        ))}
-      </article>
+      <div className="reader-text" ref={frameRef}>
+        <ArticleText paragraphs={paragraphs} claims={byId} selectedId={selectedId} onPick={pick} articleRef={articleRef} />
+        {showAdd ? (
+          <button
+            type="button"
+            className="add-claim primary"
+            style={{ top: capture.top, left: capture.left }}
+            aria-keyshortcuts="a"
+            // keep the text selected while the button is pressed
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => openDraft(capture)}
+          >
+            Add claim
+          </button>
+        ) : null}
+      </div>
       <aside className="side-panel" aria-label="Claims in this article">
-        <section aria-label="Selected claim" className="selected-claim">
-          {selected ? (
-            <>
-              <h2>Selected claim</h2>
-              <blockquote>{selected.quote}</blockquote>
-              <dl className="facts">
-                <dt>Speaker</dt>
-                <dd>{selected.speaker.name}</dd>
-                <dt>Type</dt>
-                <dd>{selected.type}</dd>
-                <dt>Status</dt>
-                <dd>
-                  <StatusBadge status={selected.status} />
-                </dd>
-                {selected.proposition ? (
-                  <>
-                    <dt>Proposition</dt>
-                    <dd>{selected.proposition}</dd>
-                  </>
-                ) : null}
-                {selected.resolvesOn ? (
-                  <>
-                    <dt>Resolves on</dt>
-                    <dd>{formatDate(selected.resolvesOn)}</dd>
-                  </>
-                ) : null}
-              </dl>
-              <Link href={`/claims/${selected.id}`}>Open claim page</Link>
-            </>
-          ) : (
-            <p className="muted">Click a highlighted passage, or pick a claim below.</p>
-          )}
-        </section>
+        {canWrite ? (
+          <p className="hint keys">
+            Select text and press <kbd>a</kbd> to add a claim; <kbd>j</kbd>/<kbd>k</kbd> next and previous claim;{" "}
+            <kbd>c</kbd>, <kbd>x</kbd>, <kbd>p</kbd> to mark it corroborated, contradicted or pending.
+          </p>
+        ) : null}
+        {canWrite && draft ? (
+          <ClaimForm
+            sourceId={sourceId}
+            capture={draft}
+            onClose={closeDraft}
+            onSaved={(id) => {
+              setDraft(null);
+              clearCapture();
+              setSelectedId(id);
+              setNotice("Claim saved.");
+              articleRef.current?.focus({ preventScroll: true });
+            }}
+          />
+        ) : null}
+        <p role="status" className="form-ok">
+          {notice}
+        </p>
+        <SelectedClaim claim={selected} history={history} canWrite={canWrite} sourceId={sourceId} verdictRef={verdictRef} />
         <h2>Claims ({claims.length})</h2>
         <ol className="claim-list">
           {claims.map((c) => (
@@ -97,6 +141,7 @@ export function Reader({ paragraphs, claims }: { paragraphs: Paragraph[]; claims
                 <span className="quote">“{c.quote}”</span>
                 <span className="muted">
                   {c.speaker.name} · {STATUS_LABEL[c.status]}
+                  {c.orphaned ? " · orphaned: the quote is no longer in the text" : ""}
                 </span>
               </button>
             </li>

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getClaim, type ClaimDetail } from "@/db/queries/claims";
-import { requirePageUser } from "@/lib/auth/session";
+import { can, requirePageUser } from "@/lib/auth/session";
 import { parseId } from "@/lib/validation/parse-id";
 import { formatDate, formatPublished, formatTimestamp } from "@/app/_components/format";
 import { StatusBadge, STATUS_LABEL } from "@/app/_components/status";
+import { VerdictPanel } from "@/app/_components/verdict-panel";
 
 type Params = Promise<{ id: string }>;
 
@@ -42,7 +43,7 @@ function EvidenceTarget({ target }: { target: ClaimDetail["evidence"][number]["t
 
 export default async function ClaimPage({ params }: { params: Params }) {
   const { id: raw } = await params;
-  await requirePageUser(`/claims/${raw}`);
+  const user = await requirePageUser(`/claims/${raw}`);
   const id = parseId(raw);
   const claim = id ? getClaim(id) : null;
   if (!claim) notFound();
@@ -93,6 +94,17 @@ export default async function ClaimPage({ params }: { params: Params }) {
           by {claim.createdBy}, {formatTimestamp(claim.createdAt)}
         </dd>
       </dl>
+
+      {can(user, "reviewer") ? (
+        <section aria-labelledby="verdict-heading" className="card verdict-card">
+          <h2 id="verdict-heading">Record a verdict</h2>
+          <VerdictPanel
+            key={claim.id}
+            claim={{ id: claim.id, status: claim.status, version: claim.version }}
+            excludeSourceId={claim.source.id}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Verdict history</h2>

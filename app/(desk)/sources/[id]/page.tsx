@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getSource } from "@/db/queries/sources";
+import { listVerdictsOfSource } from "@/db/queries/verdict-history";
 import { segmentBody } from "@/lib/anchoring/segments";
-import { requirePageUser } from "@/lib/auth/session";
+import { can, requirePageUser } from "@/lib/auth/session";
 import { formatPublished } from "@/app/_components/format";
 import { Reader } from "@/app/_components/reader";
 import { StatusLegend } from "@/app/_components/status";
@@ -18,14 +19,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function SourcePage({ params }: { params: Params }) {
   const { id: raw } = await params;
-  await requirePageUser(`/sources/${raw}`);
+  const user = await requirePageUser(`/sources/${raw}`);
   const id = parseId(raw);
   const source = id ? getSource(id) : null;
   if (!source) notFound();
 
+  // an orphaned claim's offsets no longer point at its quote: it is listed, not highlighted
   const paragraphs = segmentBody(
     source.body,
-    source.claims.map((c) => ({ id: c.id, start: c.start, end: c.end })),
+    source.claims.filter((c) => !c.orphaned).map((c) => ({ id: c.id, start: c.start, end: c.end })),
   );
   return (
     <>
@@ -47,16 +49,22 @@ export default async function SourcePage({ params }: { params: Params }) {
         <StatusLegend />
       </header>
       <Reader
+        sourceId={source.id}
+        body={source.body}
         paragraphs={paragraphs}
+        canWrite={can(user, "reviewer")}
         claims={source.claims.map((c) => ({
           id: c.id,
           quote: c.quote,
           type: c.type,
           status: c.status,
+          version: c.version,
+          orphaned: c.orphaned,
           proposition: c.proposition,
           resolvesOn: c.resolvesOn,
           speaker: c.speaker,
         }))}
+        verdicts={listVerdictsOfSource(source.id)}
       />
       {source.caption ? (
         <details className="furniture">

@@ -1,0 +1,28 @@
+import type { ConflictState, ErrorCode } from "@/lib/result";
+
+/** What a server action called from a client component answers: a value, or a failure to show in the form. */
+export type ActionFailure = {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  current?: ConflictState;
+};
+
+export type ActionResult<T> = { ok: true; value: T } | ActionFailure;
+
+/** For a call that did not come back at all (network, server error): the form keeps its input. */
+export const UNREACHABLE: ActionFailure = {
+  ok: false,
+  code: "invalid",
+  message: "That did not reach the desk. Nothing was saved; try again.",
+};
+
+/** Calls a server action; a thrown error becomes a failure the form can show. */
+export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return UNREACHABLE;
+  }
+}

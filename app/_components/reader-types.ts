@@ -1,0 +1,25 @@
+import type { ClaimStatus, ClaimType } from "@/db/schema";
+
+/** A claim as the reader shows it. */
+export type ReaderClaim = {
+  id: number;
+  quote: string;
+  type: ClaimType;
+  status: ClaimStatus;
+  version: number;
+  /** the source text changed and the quote could not be found again */
+  orphaned: boolean;
+  proposition: string | null;
+  resolvesOn: string | null;
+  speaker: { id: number; name: string };
+};
+
+/** One verdict in a claim's history. */
+export type ReaderVerdict = {
+  id: number;
+  claimId: number;
+  status: ClaimStatus;
+  rationale: string;
+  createdAt: string;
+  reviewer: string;
+};
