@@ -6,7 +6,7 @@ import type { CreateTokenState } from "@/app/(desk)/settings/tokens/actions";
 export function CreateTokenForm({ action }: { action: (state: CreateTokenState, form: FormData) => Promise<CreateTokenState> }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="stack" aria-label="New token">
+    <form action={formAction} className="stack" aria-label="Create a token">
       <label className="field">
         <span>Token name</span>
         <input name="name" required maxLength={200} placeholder="e.g. CMS import script" />

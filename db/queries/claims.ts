@@ -90,9 +90,10 @@ export function getClaim(id: number) {
   const claim = db
     .select({
       ...claimColumns,
-      speaker: { id: speakers.id, name: speakers.name, description: speakers.description },
+      speaker: { id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind },
       source: { id: sources.id, title: sources.title, outlet: sources.outlet, publishedAt: sources.publishedAt, url: sources.url },
       createdBy: users.name,
+      createdById: claims.createdBy,
     })
     .from(claims)
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))

@@ -27,7 +27,7 @@ test("an admin adds a user, changes the role and disables the account", async ({
 
   await row.getByRole("button", { name: "Disable" }).click();
   await expect(page.getByRole("row", { name: new RegExp(email) }).getByText("Disabled", { exact: true })).toBeVisible();
-  expect((await other.request.get("/api/v1/claims")).status()).toBe(401);
+  expect((await other.request.get("/api/v1/claims")).status()).toBe(403);
   await other.close();
 });
 

@@ -7,6 +7,7 @@ import { parseId } from "@/lib/validation/parse-id";
 import { formatDate, formatPublished, formatTimestamp } from "@/app/_components/format";
 import { StatusBadge, STATUS_LABEL } from "@/app/_components/status";
 import { VerdictPanel } from "@/app/_components/verdict-panel";
+import { ClaimEdit } from "@/app/_components/claim-edit";
 
 type Params = Promise<{ id: string }>;
 
@@ -94,6 +95,21 @@ export default async function ClaimPage({ params }: { params: Params }) {
           by {claim.createdBy}, {formatTimestamp(claim.createdAt)}
         </dd>
       </dl>
+      {can(user, "reviewer") ? (
+        <ClaimEdit
+          key={claim.version}
+          claim={{
+            id: claim.id,
+            sourceId: claim.source.id,
+            version: claim.version,
+            type: claim.type,
+            proposition: claim.proposition,
+            resolvesOn: claim.resolvesOn,
+            speaker: claim.speaker,
+          }}
+          canDelete={user.role === "admin" || (claim.createdById === user.id && claim.verdicts.length === 0)}
+        />
+      ) : null}
 
       {can(user, "reviewer") ? (
         <section aria-labelledby="verdict-heading" className="card verdict-card">

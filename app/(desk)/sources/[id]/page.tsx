@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getSource } from "@/db/queries/sources";
 import { listVerdictsOfSource } from "@/db/queries/verdict-history";
@@ -44,6 +45,7 @@ export default async function SourcePage({ params }: { params: Params }) {
               Original
             </a>
           ) : null}
+          {can(user, "admin") ? <Link href={`/sources/${source.id}/edit`}>Edit text</Link> : null}
         </p>
         {source.translationNote ? <p className="note">Translation: {source.translationNote}</p> : null}
         <StatusLegend />
