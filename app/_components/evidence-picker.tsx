@@ -2,11 +2,15 @@
 
 import { useId, useState } from "react";
 import type { Stance } from "@/db/schema";
+import { EvidencePassage } from "./evidence-passage";
 import { EvidenceSearch } from "./evidence-search";
 
 export type EvidenceDraft = {
   key: string;
-  target: { kind: "claim"; claimId: number; label: string } | { kind: "url"; url: string };
+  target:
+    | { kind: "claim"; claimId: number; label: string }
+    | { kind: "passage"; sourceId: number; start: number; end: number; quote: string; label: string }
+    | { kind: "url"; url: string };
   stance: Stance;
   note: string;
 };
@@ -17,11 +21,15 @@ export const MAX_EVIDENCE = 20;
 
 /** The evidence as recordVerdict takes it. */
 export function evidenceInput(items: EvidenceDraft[]) {
-  return items.map((item) => ({
-    target: item.target.kind === "claim" ? { kind: "claim" as const, claimId: item.target.claimId } : { kind: "url" as const, url: item.target.url },
-    stance: item.stance,
-    note: item.note,
-  }));
+  return items.map((item) => ({ target: targetInput(item.target), stance: item.stance, note: item.note }));
+}
+
+function targetInput(target: EvidenceDraft["target"]) {
+  if (target.kind === "claim") return { kind: "claim" as const, claimId: target.claimId };
+  if (target.kind === "passage") {
+    return { kind: "passage" as const, sourceId: target.sourceId, start: target.start, end: target.end, quote: target.quote };
+  }
+  return { kind: "url" as const, url: target.url };
 }
 
 function looksLikeWebAddress(value: string): boolean {
@@ -34,8 +42,8 @@ function looksLikeWebAddress(value: string): boolean {
 }
 
 /**
- * Evidence given with a verdict: another claim (found by its words) or a web
- * page, each with its stance and a note. The server checks every target again.
+ * Evidence given with a verdict: another claim (found by its words), a
+ * passage of another source, or a web page, each with its stance and a note. The server checks every target again.
  */
 export function EvidencePicker({
   items,
@@ -79,7 +87,13 @@ export function EvidencePicker({
           {items.map((item, index) => (
             <li key={item.key}>
               <fieldset>
-                <legend>{item.target.kind === "claim" ? `Claim ${item.target.label}` : `Web page ${item.target.url}`}</legend>
+                <legend>
+                  {item.target.kind === "claim"
+                    ? `Claim ${item.target.label}`
+                    : item.target.kind === "passage"
+                      ? `Passage ${item.target.label}`
+                      : `Web page ${item.target.url}`}
+                </legend>
                 <label className="field">
                   <span>Stance</span>
                   <select value={item.stance} onChange={(event) => update(item.key, { stance: event.target.value as Stance })}>
@@ -116,6 +130,18 @@ export function EvidencePicker({
           add({
             key: `claim:${hit.id}`,
             target: { kind: "claim", claimId: hit.id, label: `“${hit.quote}” (${hit.speaker.name}, ${hit.source.outlet})` },
+            stance: "supports",
+            note: "",
+          })
+        }
+      />
+      <EvidencePassage
+        excludeSourceId={excludeSourceId}
+        disabled={full}
+        onCite={(hit) =>
+          add({
+            key: `passage:${hit.source.id}:${hit.start}:${hit.end}`,
+            target: { kind: "passage", sourceId: hit.source.id, start: hit.start, end: hit.end, quote: hit.quote, label: `“${hit.quote}” (${hit.source.title})` },
             stance: "supports",
             note: "",
           })

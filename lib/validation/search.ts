@@ -13,3 +13,12 @@ export const claimSearchInput = z.strictObject({
   excludeSourceId: id.optional(),
   limit: z.number().int().min(1).max(50).default(10),
 });
+
+/** Exact words from another source, to cite as a passage. */
+export const passageSearchInput = z.strictObject({
+  text: z
+    .string()
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().min(8, "Quote at least 8 characters of the passage.").max(LIMITS.quote, `A passage is at most ${LIMITS.quote} characters.`)),
+  excludeSourceId: id.optional(),
+});

@@ -43,7 +43,7 @@ test("a viewer's session and token get 403 on every write endpoint", async ({ pa
   await page.goto("/settings/tokens");
   await page.getByLabel("Token name").fill("viewer script");
   await page.getByRole("button", { name: "Create token" }).click();
-  const token = await page.getByLabel("New token").inputValue();
+  const token = await page.getByRole("textbox", { name: "New token" }).inputValue();
   expect(token).toMatch(/^cd_/);
 
   const writes: Array<[string, string, unknown]> = [
