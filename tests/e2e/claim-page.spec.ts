@@ -63,6 +63,7 @@ test("a reviewer edits a claim; a stale edit says who changed it and re-applies 
   await other.close();
 
   // the reviewer captured it and it has no verdict: they may delete it
+  await form.getByRole("button", { name: "Close" }).click();
   await page.getByRole("button", { name: "Delete claim" }).click();
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(page).toHaveURL(/\/sources\/\d+$/);

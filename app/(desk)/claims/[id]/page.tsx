@@ -97,7 +97,6 @@ export default async function ClaimPage({ params }: { params: Params }) {
       </dl>
       {can(user, "reviewer") ? (
         <ClaimEdit
-          key={claim.version}
           claim={{
             id: claim.id,
             sourceId: claim.source.id,
