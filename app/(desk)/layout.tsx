@@ -23,6 +23,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
               <Link href="/sources">Sources</Link>
               <Link href="/claims">Claims</Link>
               <Link href="/speakers">Speakers</Link>
+              <Link href="/reports">Reports</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <Link href="/settings/tokens">Tokens</Link>
             </nav>

@@ -12,7 +12,7 @@ h1{font-size:1.6rem;margin:0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:
 td.n{text-align:right}.claim{border-left:4px solid #d7dce2;padding:.25rem 0 .25rem .9rem;margin:.75rem 0}
 .claim.corroborated{border-color:#17602c}.claim.contradicted{border-color:#9b1c13}.claim.pending{border-color:#b58900}
 blockquote{margin:0;font-family:Georgia,"Noto Serif",serif;font-size:1.05rem}.claim p{margin:.2rem 0}.claim ul{margin:.2rem 0;padding-left:1.2rem}
-.summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1.5rem}
+.summary{display:flex;flex-wrap:wrap;align-items:flex-start;gap:0 2.5rem}
 @page{margin:18mm 16mm}
 @media print{body{margin:0;max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}h3{break-after:avoid}
 .claim{break-inside:avoid}table{break-inside:avoid}.source{break-before:page}.source:first-of-type{break-before:auto}}`;
