@@ -2,9 +2,9 @@ import type { NextAuthConfig } from "next-auth";
 import { safeCallbackPath } from "./safe-redirect";
 
 /**
- * The part of the Auth.js configuration that needs no database: the proxy
- * uses it to tell signed-in visitors from signed-out ones. Pages, actions and
- * route handlers check the session and the role again themselves.
+ * The part of the Auth.js configuration that needs no database: sign-in
+ * page, JWT sessions, and where a sign-in may lead. Pages, actions and route
+ * handlers check the session and the role against the database themselves.
  */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
