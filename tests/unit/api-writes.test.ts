@@ -196,3 +196,23 @@ describe("POST /api/v1/speakers and /speakers/{id}/aliases", () => {
     expect((await aliasesRoute.POST(request("POST", "/api/v1/speakers/999999/aliases", { token: reviewer.token, body: { alias: "x" } }), params({ id: "999999" }))).status).toBe(404);
   });
 });
+
+describe("GET /api/v1/reports", () => {
+  it("streams an attachment named after the date and filters; 400 for an unknown format or filter", async () => {
+    const reportsRoute = await import("@/app/api/v1/reports/route");
+    const ok = await reportsRoute.GET(request("GET", "/api/v1/reports?format=csv&status=contradicted", { token: viewer.token }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="claimdesk-report-\d{4}-\d{2}-\d{2}-contradicted\.csv"$/);
+    const bytes = new Uint8Array(await ok.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM (Response#text would strip it)
+    expect(new TextDecoder().decode(bytes).startsWith("id,status,quote")).toBe(true);
+    for (const bad of ["format=xlsx", "format=csv&status=maybe", "format=csv&colour=red", "status=pending"]) {
+      const response = await reportsRoute.GET(request("GET", `/api/v1/reports?${bad}`, { token: viewer.token }));
+      expect(response.status, bad).toBe(400);
+      expect((await errorOf(response)).code).toBe("invalid_query");
+    }
+    session.userId = null;
+    expect((await reportsRoute.GET(request("GET", "/api/v1/reports?format=csv"))).status).toBe(401);
+  });
+});
