@@ -28,7 +28,8 @@ export function updateSource(actor: ActorRef, input: unknown) {
           message: `This source was changed at ${source.updatedAt}, after you opened it. Reload it and apply your edit again.`,
         });
       }
-      const now = new Date().toISOString();
+      // updated_at is the revision the next edit is checked against: it must move even within a millisecond
+      const now = new Date(Math.max(Date.now(), Date.parse(source.updatedAt) + 1)).toISOString();
       tx.update(sources)
         .set({ body: data.body, title: data.title ?? source.title, updatedAt: now })
         .where(eq(sources.id, source.id))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { anchorQuote } from "@/lib/anchoring/anchor";
 import { reanchor } from "@/lib/anchoring/reanchor";
@@ -71,5 +71,20 @@ describe("updateSource", () => {
     const reviewer = await makeUser({ role: "reviewer" });
     const refused = updateSource(asUser(reviewer), { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: "x" });
     expect(refused.ok ? null : refused.error.code).toBe("forbidden");
+  });
+
+  it("moves the revision even when two edits land in the same millisecond", async () => {
+    const source = await makeSource();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2020-01-01T00:00:00Z")); // a clock that stands still, and behind the stored one
+    try {
+      const first = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} One.` }));
+      expect(first.updatedAt > source.updatedAt).toBe(true);
+      const stale = updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} Two.` });
+      expect(stale.ok ? null : stale.error.code).toBe("conflict");
+      expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: first.updatedAt, body: `${DEFAULT_BODY} Two.` }));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
