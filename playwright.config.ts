@@ -19,7 +19,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   globalTeardown: "./tests/e2e/support/global-teardown.ts",
   fullyParallel: true,
   workers: 2,

@@ -25,7 +25,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // a wrong password is an expected event (counted by the limiter), not a server error with a stack
     error(error) {
-      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      // Auth.js errors say what they are in `type` (their class names do not survive minifying)
+      const type = (error as { type?: string }).type;
+      if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
+      // a forged, tampered or expired cookie: the visitor is treated as signed out, one line is enough
+      if (type === "JWTSessionError") return console.warn("[auth] a session cookie was rejected");
       console.error("[auth]", error);
     },
   },
