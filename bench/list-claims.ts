@@ -5,12 +5,7 @@
  *
  *   npm run bench:list
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
-const file = path.join(os.tmpdir(), `claimdesk-bench-${process.pid}.db`);
-process.env.DATABASE_URL = `file:${file}`;
+import { openTempDesk } from "./support/temp-desk";
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 20_000);
 const SOURCES = 100;
@@ -21,17 +16,12 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function main() {
-  const { getDb } = await import("@/db/client");
-  const { migrateDatabase } = await import("@/db/connection");
-  const { listClaims } = await import("@/db/queries/claims");
-  const db = getDb();
-  migrateDatabase(db);
-  const sqlite = db.$client;
+const desk = openTempDesk("list-bench");
 
-  // bulk rows go in with raw statements: the point is the read, not the doors
+async function main() {
+  const { sqlite } = await desk;
+  const { listClaims } = await import("@/db/queries/claims");
   const built = performance.now();
-  sqlite.exec(`insert into users (email, name, password_hash, role) values ('bench@example.org', 'Bench', 'x', 'reviewer')`);
   const body = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(70);
   const insertSource = sqlite.prepare(
     `insert into sources (title, outlet, published_at, body, created_by) values (?, 'Bench Daily', '2024-01-01T00:00:00+00:00', ?, 1)`,
@@ -73,7 +63,6 @@ async function main() {
       `${name.padEnd(24)} ${percentile(times, 50).toFixed(2).padStart(8)} ${percentile(times, 95).toFixed(2).padStart(8)} ${(1000 / mean).toFixed(0).padStart(9)}`,
     );
   }
-  sqlite.close();
 }
 
 main()
@@ -81,6 +70,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  });
+  .finally(async () => (await desk).remove());

@@ -7,13 +7,10 @@
  *
  *   npm run bench:report            (BENCH_CLAIMS=100000 by default)
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { stringify } from "csv-stringify/sync";
+import { openTempDesk } from "./support/temp-desk";
 
-const file = path.join(os.tmpdir(), `claimdesk-report-bench-${process.pid}.db`);
-process.env.DATABASE_URL = `file:${file}`;
+const desk = openTempDesk("report-bench");
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
 const SOURCES = 1_000;
 const SPEAKERS = 2_000;
@@ -40,15 +37,9 @@ async function measure(pieces: Iterable<string>): Promise<Measured> {
 }
 
 async function main() {
-  const { getDb } = await import("@/db/client");
-  const { migrateDatabase } = await import("@/db/connection");
+  const { sqlite } = await desk;
   const { reportPieces } = await import("@/lib/reports");
-  const db = getDb();
-  migrateDatabase(db);
-  const sqlite = db.$client;
-
   const built = performance.now();
-  sqlite.exec(`insert into users (email, name, password_hash, role) values ('bench@example.org', 'Bench Reviewer', 'x', 'reviewer')`);
   const body = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. 북한 외무상이 말했다. ".repeat(60);
   const statuses = ["pending", "corroborated", "contradicted"] as const;
   const types = ["statement", "prediction", "statistic", "attribution"];
@@ -101,7 +92,6 @@ async function main() {
   console.log(`bare baseline (one SELECT → csv-stringify): ${fmt(baseline)}`);
   console.log(`Claimdesk CSV report (GET /api/v1/reports):  ${fmt(app)}`);
   console.log(`ratio app / baseline: ${(app.seconds / baseline.seconds).toFixed(2)}× time`);
-  sqlite.close();
 }
 
 main()
@@ -109,6 +99,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  });
+  .finally(async () => (await desk).remove());
