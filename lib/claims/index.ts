@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { claims, sources, speakers, verdicts } from "@/db/schema";
 import { anchorAt } from "@/lib/anchoring/anchor";
 import type { Tx } from "@/lib/audit";
@@ -9,18 +9,13 @@ import { DomainFailure } from "@/lib/result";
 import { resolveSpeakerName } from "@/lib/speakers/resolve";
 import { createClaimInput, deleteClaimInput, updateClaimInput } from "@/lib/validation/claims";
 import { staleVersion } from "./conflict";
+import { liveClaim } from "./live";
 
 function speakerExists(tx: Tx, speakerId: number) {
   const speaker = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, speakerId)).get();
   if (!speaker) throw new DomainFailure({ code: "invalid", message: "No such speaker.", fields: { speakerId: "No speaker has this id." } });
 }
 
-/** A live (not deleted) claim, or 404. */
-function liveClaim(tx: Tx, claimId: number) {
-  const claim = tx.select().from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt))).get();
-  if (!claim) throw new DomainFailure({ code: "not_found", message: "No such claim." });
-  return claim;
-}
 
 export function createClaim(actor: ActorRef, input: unknown) {
   return domainWrite({

@@ -1,9 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { claims } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
-import { DomainFailure } from "@/lib/result";
+import { liveClaim } from "@/lib/claims/live";
 import { addEvidenceInput } from "@/lib/validation/claims";
 import { insertEvidence } from "./insert";
 
@@ -14,8 +12,7 @@ export function addEvidence(actor: ActorRef, input: unknown) {
     schema: addEvidenceInput,
     input,
     run: ({ tx, input: data, audit, ownerId }) => {
-      const claim = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, data.claimId)).get();
-      if (!claim) throw new DomainFailure({ code: "not_found", message: "No such claim." });
+      liveClaim(tx, data.claimId);
       const row = insertEvidence(tx, { ...data, createdBy: ownerId() });
       audit({ action: "evidence.add", entity: "claim", entityId: data.claimId, after: row });
       return row;

@@ -1,8 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { eq } from "drizzle-orm";
-import { claims, evidence, sources } from "@/db/schema";
+import { evidence, sources } from "@/db/schema";
 import type { Tx } from "@/lib/audit";
+import { liveClaim } from "@/lib/claims/live";
 import { DomainFailure } from "@/lib/result";
 import type { evidenceItem } from "@/lib/validation/claims";
 
@@ -17,8 +18,7 @@ export function insertEvidence(
     if (target.claimId === item.claimId) {
       throw new DomainFailure({ code: "invalid", message: "A claim cannot be evidence for itself.", fields: { "target.claimId": "Pick another claim." } });
     }
-    const other = tx.select({ id: claims.id }).from(claims).where(eq(claims.id, target.claimId)).get();
-    if (!other) throw new DomainFailure({ code: "not_found", message: "The claim given as evidence does not exist." });
+    liveClaim(tx, target.claimId, "The claim given as evidence does not exist.");
     return tx.insert(evidence).values({ ...base, targetClaimId: target.claimId }).returning().get();
   }
   if (target.kind === "passage") {

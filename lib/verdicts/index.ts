@@ -4,9 +4,9 @@ import { claims, verdicts } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { insertEvidence } from "@/lib/evidence/insert";
-import { DomainFailure } from "@/lib/result";
 import { recordVerdictInput } from "@/lib/validation/claims";
 import { staleVersion } from "@/lib/claims/conflict";
+import { liveClaim } from "@/lib/claims/live";
 
 /**
  * Appends a verdict, sets the claim's status and bumps its version, with the
@@ -20,8 +20,7 @@ export function recordVerdict(actor: ActorRef, input: unknown) {
     schema: recordVerdictInput,
     input,
     run: ({ tx, input: data, audit, ownerId }) => {
-      const claim = tx.select().from(claims).where(eq(claims.id, data.claimId)).get();
-      if (!claim) throw new DomainFailure({ code: "not_found", message: "No such claim." });
+      const claim = liveClaim(tx, data.claimId);
       if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       const reviewerId = ownerId();
       const verdict = tx

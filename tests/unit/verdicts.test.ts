@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import type { Result } from "@/lib/result";
 import { recordVerdict } from "@/lib/verdicts";
-import { asUser, expectOk, makeClaim, makeSource, makeUser } from "./support/factories";
+import { SYSTEM, asUser, expectOk, makeClaim, makeSource, makeUser } from "./support/factories";
 
 const sqlite = () => getDb().$client;
 const count = (statement: string, ...params: unknown[]) => (sqlite().prepare(statement).get(...params) as { n: number }).n;
@@ -171,5 +171,21 @@ describe("recordVerdict", () => {
     const { reviewer, claim } = await setting();
     const error = errorOf(recordVerdict(asUser(reviewer), { claimId: claim.id + 100_000, status: "pending", baseVersion: 1 }));
     expect(error.code).toBe("not_found");
+  });
+});
+
+describe("a deleted claim", () => {
+  it("takes no new verdict and no new evidence, and is no evidence target", async () => {
+    const { deleteClaim } = await import("@/lib/claims");
+    const { addEvidence } = await import("@/lib/evidence");
+    const claim = await makeClaim();
+    const other = await makeClaim();
+    expectOk(deleteClaim(SYSTEM, { claimId: claim.id }));
+    const verdict = recordVerdict(SYSTEM, { claimId: claim.id, status: "pending", baseVersion: 2 });
+    expect(verdict.ok ? null : verdict.error.code).toBe("not_found");
+    const onDeleted = addEvidence(SYSTEM, { claimId: claim.id, target: { kind: "url", url: "https://example.org" }, stance: "context" });
+    expect(onDeleted.ok ? null : onDeleted.error.code).toBe("not_found");
+    const toDeleted = addEvidence(SYSTEM, { claimId: other.id, target: { kind: "claim", claimId: claim.id }, stance: "supports" });
+    expect(toDeleted.ok ? null : toDeleted.error.code).toBe("not_found");
   });
 });
