@@ -186,4 +186,3 @@ export function getClaim(id: number) {
 }
 
 export type ClaimDetail = NonNullable<ReturnType<typeof getClaim>>;
-export type ClaimListItem = ReturnType<typeof listClaims>["items"][number];

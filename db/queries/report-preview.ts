@@ -4,14 +4,10 @@ import { countReportClaims, iterateReportClaims } from "./report-rows";
 
 /**
  * How many claims a report would hold and its first few, in report order,
- * for the report page. Only the first chunk is read; the generator is closed
- * right after.
+ * for the report page: the same query as the report, stopped at `limit` claims.
  */
 export function previewReport(filters: ReportFilters, limit = 10) {
-  const chunks = iterateReportClaims(filters);
-  const first = chunks.next();
-  chunks.return(undefined);
-  const claims = (first.done ? [] : first.value).slice(0, limit).map((c) => ({
+  const claims = [...iterateReportClaims(filters, { limit })].flat().map((c) => ({
     id: c.id,
     quote: c.quote,
     status: c.status,

@@ -93,17 +93,18 @@ type Row = {
  * queries. Memory stays flat whatever the number of claims, and no statement
  * is held open between chunks, so writes carry on while a report streams.
  */
-export function* iterateReportClaims(f: ReportFilters): Generator<ReportClaim[]> {
+export function* iterateReportClaims(f: ReportFilters, options: { limit?: number } = {}): Generator<ReportClaim[]> {
   const db = getDb().$client;
   const w = where(f);
   const ids = (
     db
       .prepare(
         `select c.id from claims c ${LATEST} join sources s on s.id = c.source_id
-         where ${w.sql} order by s.published_at desc, s.id, ${STATUS_ORDER}, c.start_offset, c.id`,
+         where ${w.sql} order by s.published_at desc, s.id, ${STATUS_ORDER}, c.start_offset, c.id
+         ${options.limit ? "limit ?" : ""}`,
       )
       .pluck()
-      .all(...w.args) as number[]
+      .all(...w.args, ...(options.limit ? [options.limit] : [])) as number[]
   );
   for (let at = 0; at < ids.length; at += CHUNK) {
     yield loadChunk(ids.slice(at, at + CHUNK));

@@ -51,4 +51,3 @@ export function listSourceOptions() {
   return getDb().select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).orderBy(sources.title).all();
 }
 
-export type SourceDetail = NonNullable<ReturnType<typeof getSource>>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, inArray, lt, min } from "drizzle-orm";
+import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
@@ -45,14 +45,4 @@ export function recordFailure(keys: readonly string[], now = Date.now()): void {
 
 export function clearFailures(keys: readonly string[]): void {
   getDb().delete(signInFailures).where(inArray(signInFailures.key, [...keys])).run();
-}
-
-/** For the admin page: accounts currently locked. */
-export function failureCounts(now = Date.now()) {
-  return getDb()
-    .select({ key: signInFailures.key, failures: count(), oldest: min(signInFailures.at) })
-    .from(signInFailures)
-    .where(gt(signInFailures.at, now - WINDOW_MS))
-    .groupBy(signInFailures.key)
-    .all();
 }
