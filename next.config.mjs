@@ -19,8 +19,17 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
 ];
+
+/**
+ * Pages get their Content-Security-Policy, with a fresh nonce, from proxy.ts.
+ * What the proxy leaves out (the JSON API, Auth.js's endpoints, static files)
+ * gets this static one: nothing in those responses may run or load anything.
+ * The two sets of paths do not overlap, so no response carries two policies
+ * (a browser would enforce both).
+ */
+const staticPolicy = [{ key: "Content-Security-Policy", value: "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" }];
+const outsideProxy = ["/api/:path+", "/_next/static/:path+", "/_next/image", "/favicon.ico", "/robots.txt"];
 
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function config(phase) {
@@ -29,7 +38,10 @@ export default function config(phase) {
     poweredByHeader: false,
     serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders }];
+      return [
+        { source: "/:path*", headers: securityHeaders },
+        ...outsideProxy.map((source) => ({ source, headers: staticPolicy })),
+      ];
     },
   };
 }

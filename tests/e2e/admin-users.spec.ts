@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { signInAs, signInByApi } from "./support/session";
 
 test("an admin adds a user, changes the role and disables the account", async ({ page, browser }) => {

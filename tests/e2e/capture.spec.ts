@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { openSource, selectForCapture, selectText, selectedClaimId } from "./support/reader";
 import { signInAs } from "./support/session";
 

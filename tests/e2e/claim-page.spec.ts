@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { signInAs } from "./support/session";
 
 /** A claim of this test's own in the JoongAng article, captured through the API. */

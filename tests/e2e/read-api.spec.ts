@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { signInByApi } from "./support/session";
 
 type ClaimJson = { id: number; quote: string; start: number; end: number; speaker: { id: number; name: string } };

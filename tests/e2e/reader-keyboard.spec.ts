@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
-import { test } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { openSource, selectForCapture, selectedClaimId } from "./support/reader";
 import { signInAs } from "./support/session";
 

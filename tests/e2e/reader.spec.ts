@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { signInWithForm } from "./support/session";
 
 test("a viewer opens the Kyunghyang article and reads the Feb 23 claim", async ({ page }) => {

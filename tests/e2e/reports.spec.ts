@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { signInAs } from "./support/session";
 
 // the seeded desk's one contradicted claim by Choe Son Hui

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 
 // This client's own address (as X-Forwarded-For carries it to the app), so
 // the lock it earns touches no other test's sign-ins.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { ACCOUNTS, DEMO_PASSWORD, signInWithForm } from "./support/session";
 
 test("a wrong password is refused with one message for every kind of mistake", async ({ page }) => {

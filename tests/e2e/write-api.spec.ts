@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { signInByApi } from "./support/session";
 
 type Claim = { id: number; version: number; status: string; quote: string; sourceId: number };

@@ -1,5 +1,5 @@
 import { encode } from "@auth/core/jwt";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../e2e/support/csp-guard";
 import { ACCOUNTS, DEMO_PASSWORD, signInByApi } from "../e2e/support/session";
 
 /**

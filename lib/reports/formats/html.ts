@@ -1,21 +1,10 @@
 import { claimUrl, describeEvidence, describeFilters, STATUS_WORD, type ReportContext, type Writer } from "../context";
 import { grouped } from "../group";
+import { REPORT_STYLE } from "./html-style";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const esc = (text: string) => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? esc(url) : "#");
-
-const STYLE = `
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR",sans-serif;color:#1d232b;max-width:60rem;margin:2rem auto;padding:0 1.5rem}
-h1{font-size:1.6rem;margin:0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #1d232b}h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
-.meta{color:#5b6672}table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{text-align:left;padding:.25rem .75rem .25rem 0;border-bottom:1px solid #d7dce2;vertical-align:top}
-td.n{text-align:right}.claim{border-left:4px solid #d7dce2;padding:.25rem 0 .25rem .9rem;margin:.75rem 0}
-.claim.corroborated{border-color:#17602c}.claim.contradicted{border-color:#9b1c13}.claim.pending{border-color:#b58900}
-blockquote{margin:0;font-family:Georgia,"Noto Serif",serif;font-size:1.05rem}.claim p{margin:.2rem 0}.claim ul{margin:.2rem 0;padding-left:1.2rem}
-.summary{display:flex;flex-wrap:wrap;align-items:flex-start;gap:0 2.5rem}
-@page{margin:18mm 16mm}
-@media print{body{margin:0;max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}h3{break-after:avoid}
-.claim{break-inside:avoid}table{break-inside:avoid}.source{break-before:page}.source:first-of-type{break-before:auto}}`;
 
 function countTable(caption: string, rows: Array<{ label: string; corroborated: number; contradicted: number; pending: number; total: number }>) {
   const body = rows
@@ -35,7 +24,7 @@ function summary(ctx: ReportContext): string {
 /** A standalone, printable HTML report: summary tables, then claims by source and status. */
 export const writeHtml: Writer = function* (chunks, ctx) {
   yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>Claimdesk verdict report</title><style>${STYLE}</style></head><body><main>` +
+    `<title>Claimdesk verdict report</title><style>${REPORT_STYLE}</style></head><body><main>` +
     `<h1>Claimdesk verdict report</h1><p class="meta">Generated ${esc(ctx.generatedAt)} · ${esc(describeFilters(ctx))}</p>${summary(ctx)}`;
   let open = { source: false, status: false, any: false };
   for (const events of grouped(chunks)) {
