@@ -3,6 +3,7 @@ import type { ActorRef } from "@/lib/auth/actor";
 import type { Result } from "@/lib/result";
 import { apiError, domainErrorResponse, handler, json } from "./api";
 import { resolveCaller, type Caller } from "./caller";
+import { MAX_JSON_DEPTH, hostileContent, nestsDeeperThan } from "./json-body";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -24,11 +25,17 @@ export function sameOrigin(request: Request): boolean {
   }
 }
 
-/** The JSON body, read with a hard size limit; a response when it cannot be had. */
+/**
+ * The JSON body, read with a hard size limit and checked for what no schema
+ * should have to meet (deep nesting, prototype keys, NUL); a 400 or 413
+ * response when it cannot be had. A body that is not declared as JSON is
+ * refused before a byte of it is read: a form post or a text/plain body is
+ * what a cross-site page can send without a preflight.
+ */
 export async function readJsonBody(request: Request): Promise<{ body: unknown } | Response> {
   const type = request.headers.get("content-type");
-  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    return apiError(415, "unsupported_media_type", "Send the body as application/json.");
+  if (!type || !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    return apiError(400, "bad_content_type", "Send the body as JSON, with Content-Type: application/json.");
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge();
@@ -45,14 +52,28 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
       chunks.push(part.value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) return apiError(400, "malformed_json", "The request has no JSON body.");
+  let text: string;
   try {
-    return { body: JSON.parse(text) as unknown };
+    text = utf8.decode(Buffer.concat(chunks));
+  } catch {
+    return apiError(400, "malformed_json", "The body is not valid UTF-8.");
+  }
+  if (!text.trim()) return apiError(400, "malformed_json", "The request has no JSON body.");
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    return apiError(400, "too_deep", `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
   } catch {
     return apiError(400, "malformed_json", "The body is not valid JSON.");
   }
+  const problem = hostileContent(body);
+  return problem ? apiError(400, problem.code, problem.message) : { body };
 }
+
+// fatal: bytes that are not UTF-8 are refused, not turned into U+FFFD behind the caller's back
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 const tooLarge = () => apiError(413, "payload_too_large", `A request body is at most ${MAX_BODY_BYTES / 1024} KB.`);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATUSES, CLAIM_TYPES, SPEAKER_KINDS, STANCES } from "@/db/schema";
-import { LIMITS, httpUrl, id, isoDate, optionalText, requiredText } from "./common";
+import { LIMITS, httpUrl, id, isoDate, optionalText, requiredName, text } from "./common";
 
 const offset = z.number().int().nonnegative();
 
@@ -9,12 +9,12 @@ export const createClaimInput = z
     sourceId: id,
     speakerId: id.optional(),
     /** matched through names and aliases; a new speaker is made only when nothing matches */
-    speakerName: requiredText(LIMITS.name, "Speaker name").optional(),
+    speakerName: requiredName(LIMITS.name, "Speaker name").optional(),
     speakerKind: z.enum(SPEAKER_KINDS).default("person"),
     start: offset,
     end: offset,
-    quote: z
-      .string()
+    // never stripped or trimmed: a quote must equal the article text at start..end
+    quote: text("Quote")
       .transform((s) => s.normalize("NFC"))
       .pipe(z.string().min(1, "Select some text to quote.").max(LIMITS.quote, `A quote is at most ${LIMITS.quote} characters.`)),
     type: z.enum(CLAIM_TYPES).default("statement"),
@@ -55,7 +55,7 @@ export const evidenceTarget = z.discriminatedUnion("kind", [
     sourceId: id,
     start: offset,
     end: offset,
-    quote: z.string().min(1).max(LIMITS.quote),
+    quote: text("Quote").min(1).max(LIMITS.quote),
   }),
   z.strictObject({ kind: z.literal("url"), url: httpUrl }),
 ]);
@@ -72,8 +72,7 @@ export const recordVerdictInput = z
   .strictObject({
     claimId: id,
     status: z.enum(CLAIM_STATUSES, { message: "Verdict is pending, corroborated or contradicted." }),
-    rationale: z
-      .string()
+    rationale: text("Rationale")
       .transform((s) => s.normalize("NFC").trim())
       .pipe(z.string().max(LIMITS.rationale, `A rationale is at most ${LIMITS.rationale} characters.`))
       .default(""),

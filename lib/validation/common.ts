@@ -15,25 +15,61 @@ export const LIMITS = {
 
 export const id = z.coerce.number().int().positive();
 
-const trimmed = (max: number, label: string) =>
+/**
+ * Every text field, prose, quote or name: a NUL is refused (C libraries,
+ * terminals and log lines cut text there), and so is a lone surrogate (half a
+ * character: it cannot be written as UTF-8, so what would be stored is not
+ * what was sent). Refused rather than cleaned, so that a quote is never
+ * silently changed.
+ */
+export const text = (label: string) =>
   z
     .string()
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`));
+    .refine((s) => !s.includes("\0"), `${label} contains a NUL character.`)
+    .refine((s) => s.isWellFormed(), `${label} contains a broken character (a lone surrogate).`);
 
-export const requiredText = trimmed;
+/**
+ * Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and
+ * zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF). In a name
+ * they are invisible, yet they make two equal-looking names differ (a speaker
+ * no longer matches its alias) or reorder how a name reads next to the text
+ * around it. Names arrive pasted from web pages, where these hide, and no one
+ * can see them to delete them, so they are stripped instead of refused. The
+ * cost: a ZWNJ that Persian spelling needs, or the ZWJ inside an emoji
+ * sequence, goes too; in the desk's Latin and Hangul names neither means anything.
+ */
+const INVISIBLE_IN_NAMES = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/g;
 
+const stripInvisible = (s: string) => s.replace(INVISIBLE_IN_NAMES, "");
+
+/** Prose: NFC, trimmed, otherwise as typed. */
 export const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  text(label)
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(max, `${label} is at most ${max} characters.`))
     .nullish()
     .transform((s) => (s ? s : null));
 
+/**
+ * A name (speaker names and aliases, user and token names, source titles,
+ * outlets and bylines): what the desk shows as a label and matches on.
+ * Invisible characters are stripped before NFC, so that what they separated
+ * composes; one that was nothing but invisible characters is empty, so refused.
+ */
+export const requiredName = (max: number, label: string) =>
+  text(label)
+    .transform((s) => stripInvisible(s).normalize("NFC").trim())
+    .pipe(z.string().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`));
+
+export const optionalName = (max: number, label: string) =>
+  text(label)
+    .transform((s) => stripInvisible(s).normalize("NFC").trim())
+    .pipe(z.string().max(max, `${label} is at most ${max} characters.`))
+    .nullish()
+    .transform((s) => (s ? s : null));
+
 /** http(s) only: javascript:, data: and friends are refused whatever their case. */
-export const httpUrl = z
-  .string()
+export const httpUrl = text("A URL")
   .trim()
   .max(LIMITS.url, `A URL is at most ${LIMITS.url} characters.`)
   .refine((value) => {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { PUBLISHED_PRECISIONS } from "@/db/schema";
-import { LIMITS, httpUrl, isoDateTimeWithOffset, optionalText, requiredText } from "./common";
+import { LIMITS, httpUrl, isoDateTimeWithOffset, optionalName, optionalText, requiredName, text } from "./common";
 
 export const createSourceInput = z.strictObject({
-  title: requiredText(LIMITS.title, "Title"),
-  outlet: requiredText(LIMITS.name, "Outlet"),
-  byline: optionalText(LIMITS.name, "Byline"),
+  title: requiredName(LIMITS.title, "Title"),
+  outlet: requiredName(LIMITS.name, "Outlet"),
+  byline: optionalName(LIMITS.name, "Byline"),
   url: httpUrl.nullish().transform((u) => u ?? null),
   publishedAt: isoDateTimeWithOffset,
   publishedPrecision: z.enum(PUBLISHED_PRECISIONS).default("minute"),
@@ -14,8 +14,7 @@ export const createSourceInput = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or ko.")
     .default("en"),
   // bodies are stored in NFC so that offsets mean the same thing everywhere
-  body: z
-    .string()
+  body: text("Body")
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(1, "Body is required.").max(LIMITS.body, `Body is at most ${LIMITS.body} characters.`)),
   translationNote: optionalText(LIMITS.note, "Translation note"),

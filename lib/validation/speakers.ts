@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { SPEAKER_KINDS } from "@/db/schema";
-import { LIMITS, id, optionalText, requiredText } from "./common";
+import { LIMITS, id, optionalText, requiredName } from "./common";
 import { nameKey } from "@/lib/text/name-key";
 
 const name = (label: string) =>
-  requiredText(LIMITS.name, label).refine((s) => nameKey(s).length > 0, `${label} needs a letter or a digit.`);
+  requiredName(LIMITS.name, label).refine((s) => nameKey(s).length > 0, `${label} needs a letter or a digit.`);
 
 export const createSpeakerInput = z.strictObject({
   name: name("Name"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, LIMITS, requiredText } from "./common";
+import { id, LIMITS, requiredName } from "./common";
 
-export const createTokenInput = z.strictObject({ name: requiredText(LIMITS.name, "Name") });
+export const createTokenInput = z.strictObject({ name: requiredName(LIMITS.name, "Name") });
 export const revokeTokenInput = z.strictObject({ tokenId: id });

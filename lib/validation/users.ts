@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
-import { LIMITS, id, requiredText } from "./common";
+import { LIMITS, id, requiredName, text } from "./common";
 
 export const email = z
   .string()
@@ -9,8 +9,7 @@ export const email = z
   .max(LIMITS.email, "That email address is too long.")
   .pipe(z.email("Enter a valid email address."));
 
-export const password = z
-  .string()
+export const password = text("Password")
   .min(LIMITS.password.min, `A password has at least ${LIMITS.password.min} characters.`)
   .max(LIMITS.password.max, `A password has at most ${LIMITS.password.max} characters.`);
 
@@ -18,7 +17,7 @@ export const role = z.enum(ROLES, { message: `Role is one of ${ROLES.join(", ")}
 
 export const createUserInput = z.strictObject({
   email,
-  name: requiredText(LIMITS.name, "Name"),
+  name: requiredName(LIMITS.name, "Name"),
   role,
   password,
 });

@@ -8,7 +8,7 @@ import * as verdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
 import * as evidenceRoute from "@/app/api/v1/claims/[id]/evidence/route";
 import * as speakersRoute from "@/app/api/v1/speakers/route";
 import * as aliasesRoute from "@/app/api/v1/speakers/[id]/aliases/route";
-import { errorOf, params, request, session, userWithToken } from "./support/api";
+import { BASE, errorOf, params, request, session, userWithToken } from "./support/api";
 import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } from "./support/factories";
 
 vi.mock("@/lib/auth", async () => (await import("./support/api")).mockAuth());
@@ -70,14 +70,73 @@ describe("POST /api/v1/claims", () => {
     expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(["sourceId", "start", "type"]));
   });
 
-  it("400 for malformed JSON, 415 for a form body, 413 over 64 KB", async () => {
+  it("400 for malformed JSON and for a form body or none declared, 413 over 64 KB", async () => {
     const bad = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: reviewer.token, raw: "{oops", headers: { "content-type": "application/json" } }), params());
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).code).toBe("malformed_json");
     const form = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: reviewer.token, raw: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } }), params());
-    expect(form.status).toBe(415);
+    expect(form.status).toBe(400);
+    expect((await errorOf(form)).code).toBe("bad_content_type");
+    // bytes, not a string: a string body would get text/plain from the Request constructor
+    const undeclared = new Request(`${BASE}/api/v1/claims`, {
+      method: "POST",
+      headers: { host: "127.0.0.1:3000", authorization: `Bearer ${reviewer.token}` },
+      body: new TextEncoder().encode("{}"),
+    });
+    expect(undeclared.headers.get("content-type")).toBeNull();
+    const none = await claimsRoute.POST(undeclared, params());
+    expect(none.status).toBe(400);
+    expect((await errorOf(none)).code).toBe("bad_content_type");
     const big = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: reviewer.token, body: { quote: "x".repeat(70 * 1024) } }), params());
     expect(big.status).toBe(413);
+  });
+
+  it("413 for a streamed body over 64 KB that declares no length", async () => {
+    const chunk = new TextEncoder().encode(`"${"x".repeat(8 * 1024)}",`);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // stops by itself well past the limit, so a reader that never stops would be caught by the assertion below
+        if (sent++ < 64) controller.enqueue(sent === 1 ? new TextEncoder().encode("[") : chunk);
+        else controller.close();
+      },
+    });
+    const streamed = new Request(`${BASE}/api/v1/claims`, {
+      method: "POST",
+      headers: { host: "127.0.0.1:3000", authorization: `Bearer ${reviewer.token}`, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.headers.get("content-length")).toBeNull();
+    const response = await claimsRoute.POST(streamed, params());
+    expect(response.status).toBe(413);
+    expect((await errorOf(response)).code).toBe("payload_too_large");
+    expect(sent).toBeLessThan(64);
+  });
+
+  it("400 before any schema for deep nesting, prototype keys, NUL and bytes that are not UTF-8", async () => {
+    const cases: Array<[string | Uint8Array<ArrayBuffer>, string]> = [
+      ["[".repeat(10_000) + "]".repeat(10_000), "too_deep"],
+      ['{"a":'.repeat(10_000) + "1" + "}".repeat(10_000), "too_deep"],
+      ['{"sourceId":1,"__proto__":{"role":"admin"}}', "forbidden_key"],
+      ['{"sourceId":1,"x":{"constructor":{"prototype":{}}}}', "forbidden_key"],
+      ['{"sourceId":1,"quote":"a\\u0000b"}', "nul_character"],
+      // a raw NUL byte inside a string is not JSON at all
+      ['{"sourceId":1,"quote":"a\u0000b"}', "malformed_json"],
+      [new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), "malformed_json"],
+    ];
+    for (const [raw, code] of cases) {
+      const response = await claimsRoute.POST(
+        new Request(`${BASE}/api/v1/claims`, {
+          method: "POST",
+          headers: { host: "127.0.0.1:3000", authorization: `Bearer ${reviewer.token}`, "content-type": "application/json" },
+          body: raw,
+        }),
+        params(),
+      );
+      expect(response.status, code).toBe(400);
+      expect((await errorOf(response)).code).toBe(code);
+    }
   });
 
   it("401 without credentials or with a revoked token; 403 for a viewer and a disabled account", async () => {
