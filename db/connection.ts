@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 
 /**
@@ -22,15 +22,84 @@ export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_
 export function openDatabase(file = databasePath()): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  enableWal(sqlite);
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * Switching a file to WAL needs an exclusive lock, and when another process is
+ * switching the same new file at that moment SQLite answers SQLITE_BUSY at
+ * once, without waiting out busy_timeout (two processes opening a fresh
+ * database together). So it is retried here, briefly.
+ */
+function enableWal(sqlite: Database.Database): void {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      sqlite.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+const isBusy = (error: unknown) =>
+  error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 
-export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+/** drizzle's table, so databases migrated before this runner keep their history */
+const MIGRATIONS_TABLE = "__drizzle_migrations";
+
+/**
+ * Applies the committed migrations not yet applied, in one transaction.
+ * drizzle's own migrator reads the applied list before it opens a deferred
+ * transaction, so two processes starting at once (two `npm start`, a script
+ * and a server) could both see a migration as missing and both apply it; the
+ * second then fails half-way ("table already exists"). Here the read happens
+ * after `BEGIN IMMEDIATE` has taken SQLite's write lock: the second process
+ * waits for the first to commit, then finds nothing left to do. The lock is
+ * SQLite's own, so a process killed mid-migration leaves no stale lock behind.
+ */
+export function migrateDatabase(db: Db, options: { waitMs?: number } = {}): { applied: number } {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  const sqlite = db.$client;
+  beginImmediate(sqlite, options.waitMs ?? 60_000);
+  try {
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+    const last = sqlite.prepare(`SELECT created_at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at DESC LIMIT 1`).get() as
+      | { created_at: number | string }
+      | undefined;
+    const insert = sqlite.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`);
+    let applied = 0;
+    for (const migration of migrations) {
+      if (last && Number(last.created_at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
+      insert.run(migration.hash, migration.folderMillis);
+      applied += 1;
+    }
+    sqlite.exec("COMMIT");
+    return { applied };
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+/** BEGIN IMMEDIATE, waiting past busy_timeout for as long as `waitMs` (a long migration elsewhere). */
+function beginImmediate(sqlite: Database.Database, waitMs: number): void {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      sqlite.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    }
+  }
 }

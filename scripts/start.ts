@@ -6,15 +6,17 @@
  * 4. builds when there is no build or the sources changed since the last one
  * 5. serves with `next start` on HOST:PORT and prints the demo sign-in details
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/connection";
+import { checkDatabaseAtStart } from "@/db/startup";
 import { users } from "@/db/schema";
 import { describeCredentials, seedDemoAccounts, seedDesk } from "@/seed/seed-desk";
+import { buildIfNeeded } from "./support/build";
 
 const root = process.cwd();
 const port = process.env.PORT || "3000";
@@ -32,30 +34,6 @@ function localSecret(): string {
   return secret;
 }
 
-const BUILD_INPUTS = ["app", "lib", "db", "seed", "proxy.ts", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIfNeeded(env: NodeJS.ProcessEnv): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const changedAt = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(root, p))));
-  if (builtAt > changedAt) return;
-  console.log(builtAt ? "Sources changed since the last build: building…" : "No build yet: building…");
-  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
-  if (result.status !== 0) {
-    console.error("The build failed; see above.");
-    process.exit(result.status ?? 1);
-  }
-}
-
 async function main() {
   const env: NodeJS.ProcessEnv = {
     NEXT_TELEMETRY_DISABLED: "1",
@@ -63,6 +41,14 @@ async function main() {
     AUTH_SECRET: localSecret(),
     AUTH_TRUST_HOST: "true",
   };
+
+  // before the migration and the seed write into it; the server checks again as it starts
+  const check = checkDatabaseAtStart();
+  if (!check.ok) {
+    console.error(check.message);
+    process.exit(1);
+  }
+  check.close();
 
   const db = getDb();
   migrateDatabase(db);

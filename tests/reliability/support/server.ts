@@ -1,0 +1,74 @@
+/**
+ * A production server as one process (`next start`, no wrapper), so that a
+ * SIGKILL really kills the server and nothing else gets a chance to tidy up.
+ * Its output is kept for the assertions (start-up log, errors).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
+/** one secret for every server of the run: two servers on one desk accept each other's cookies */
+const AUTH_SECRET = randomBytes(32).toString("base64url");
+
+export type Server = {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** milliseconds from spawn to the first answer */
+  startMs: number;
+  output: () => string;
+  kill9: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export type Exit = { code: number | null; signal: NodeJS.Signals | null; output: string };
+
+export function spawnServer(port: number, file: string) {
+  const child = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      AUTH_SECRET,
+      AUTH_TRUST_HOST: "true",
+      DATABASE_URL: `file:${file}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<Exit>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, output })));
+  return { child, exited, output: () => output };
+}
+
+export async function startServer(port: number, file: string): Promise<Server> {
+  const started = performance.now();
+  const { child, exited, output } = spawnServer(port, file);
+  let gone: Exit | null = null;
+  void exited.then((exit) => (gone = exit));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (gone) throw new Error(`the server on ${port} exited before it answered:\n${output()}`);
+    try {
+      await fetch(`${url}/login`, { redirect: "manual" });
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`the server on ${port} did not answer within a minute:\n${output()}`);
+      }
+      await sleep(25);
+    }
+  }
+  const startMs = performance.now() - started;
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { url, port, process: child, startMs, output, kill9: () => end("SIGKILL"), stop: () => end("SIGTERM") };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,129 @@
+/**
+ * Clients that stream writes at a server through the JSON API, as scripts
+ * would, and keep the ids of every write the server acknowledged: those are
+ * the ones that must never be lost. A request cut off by a crash is neither
+ * acknowledged nor counted as a failure.
+ */
+export type Ack = { kind: "verdict" | "claim" | "speaker" | "alias"; id: number; claimId?: number; at: number; port: number };
+
+export type Tally = {
+  acks: Ack[];
+  /** responses by status, e.g. { 201: 830, 409: 12 } */
+  statuses: Record<number, number>;
+  /** responses that must never happen: 5xx, any other unexpected status, a lock error in a body */
+  bad: Array<{ status: number; body: string; what: string }>;
+  /** requests the server never answered (it was killed under them) */
+  cutOff: number;
+};
+
+export const newTally = (): Tally => ({ acks: [], statuses: {}, bad: [], cutOff: 0 });
+
+type Call = { status: number; body: Record<string, unknown>; text: string };
+
+const LOCK_ERROR = /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i;
+
+async function call(base: string, token: string, method: string, route: string, body: unknown): Promise<Call> {
+  const response = await fetch(`${base}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // a non-JSON answer is recorded as bad below
+  }
+  return { status: response.status, body: parsed, text };
+}
+
+function record(tally: Tally, what: string, result: Call, expected: number[]) {
+  tally.statuses[result.status] = (tally.statuses[result.status] ?? 0) + 1;
+  if (!expected.includes(result.status) || LOCK_ERROR.test(result.text)) {
+    tally.bad.push({ status: result.status, body: result.text.slice(0, 300), what });
+  }
+}
+
+export type Stop = { stopped: boolean };
+
+/**
+ * Appends verdicts to `claims` in turn. Each write carries the version the
+ * client last saw; a 409 (another client, or a write whose answer a crash
+ * swallowed) teaches it the current one. Stops at `stop` or when the server
+ * stops answering.
+ */
+export async function streamVerdicts(options: {
+  base: string;
+  token: string;
+  port: number;
+  claims: number[];
+  versions: Map<number, number>;
+  tally: Tally;
+  stop: Stop;
+}) {
+  const { base, token, port, claims, versions, tally, stop } = options;
+  for (let i = 0; !stop.stopped; i++) {
+    const claimId = claims[i % claims.length]!;
+    const withEvidence = i % 5 === 0;
+    const body = {
+      status: i % 3 === 0 ? "pending" : i % 3 === 1 ? "corroborated" : "contradicted",
+      rationale: `reliability write ${i} on ${port}`,
+      baseVersion: versions.get(claimId) ?? 1,
+      ...(withEvidence ? { evidence: [{ target: { kind: "url", url: `https://example.org/r/${i}` }, stance: "context" }] } : {}),
+    };
+    let result: Call;
+    try {
+      result = await call(base, token, "POST", `/api/v1/claims/${claimId}/verdicts`, body);
+    } catch {
+      tally.cutOff += 1;
+      return;
+    }
+    record(tally, `verdict on claim ${claimId}`, result, [201, 409]);
+    if (result.status === 201) {
+      const verdict = result.body.verdict as { id: number };
+      tally.acks.push({ kind: "verdict", id: verdict.id, claimId, at: performance.now(), port });
+      versions.set(claimId, result.body.version as number);
+    } else if (result.status === 409) {
+      const current = (result.body.error as { current?: { version: number } } | undefined)?.current;
+      if (current) versions.set(claimId, current.version);
+    } else {
+      return;
+    }
+  }
+}
+
+/** Creates speakers with an alias each, and claims on the seeded quotes naming them. */
+export async function streamSpeakersAndClaims(options: {
+  base: string;
+  token: string;
+  port: number;
+  quotes: Array<{ sourceId: number; start: number; end: number; quote: string }>;
+  tally: Tally;
+  stop: Stop;
+}) {
+  const { base, token, port, quotes, tally, stop } = options;
+  for (let i = 0; !stop.stopped; i++) {
+    const name = `Reliability Speaker ${port}-${i}`;
+    try {
+      const speaker = await call(base, token, "POST", "/api/v1/speakers", { name, kind: "person" });
+      record(tally, "speaker", speaker, [201]);
+      if (speaker.status !== 201) return;
+      const speakerId = speaker.body.id as number;
+      tally.acks.push({ kind: "speaker", id: speakerId, at: performance.now(), port });
+
+      const alias = await call(base, token, "POST", `/api/v1/speakers/${speakerId}/aliases`, { alias: `R.S. ${port}-${i}` });
+      record(tally, "alias", alias, [201]);
+      if (alias.status === 201) tally.acks.push({ kind: "alias", id: (alias.body.id as number) ?? -1, at: performance.now(), port });
+
+      const quote = quotes[i % quotes.length]!;
+      const claim = await call(base, token, "POST", "/api/v1/claims", { ...quote, speakerId, type: "statement" });
+      record(tally, "claim", claim, [201]);
+      if (claim.status !== 201) return;
+      tally.acks.push({ kind: "claim", id: claim.body.id as number, at: performance.now(), port });
+    } catch {
+      tally.cutOff += 1;
+      return;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+/**
+ * `npm run test:reliability`: crashes, two servers on one file, rollbacks,
+ * backup and restore, start-up refusal, against production servers. Kept
+ * out of `test:unit` (vitest.config.ts only includes tests/unit): these start
+ * real servers and take a minute or two.
+ */
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // server-only throws outside React Server Components; tests are server code too
+      "server-only": path.resolve(__dirname, "tests/unit/support/empty.ts"),
+    },
+  },
+  test: {
+    include: ["tests/reliability/**/*.test.ts"],
+    globalSetup: ["tests/reliability/support/global-setup.ts"],
+    // one file at a time: each starts servers, and the machine may have two cores
+    fileParallelism: false,
+    pool: "forks",
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+  },
+});
