@@ -19,6 +19,7 @@ export async function openTempDesk(label: string) {
   sqlite.exec(`insert into users (email, name, password_hash, role) values ('bench@example.org', 'Bench Reviewer', 'x', 'reviewer')`);
   return {
     sqlite,
+    file,
     remove() {
       if (sqlite.open) sqlite.close();
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });

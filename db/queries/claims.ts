@@ -1,6 +1,7 @@
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
+import { preparedPerShape } from "../prepared";
 import { claims, evidence, sources, speakers, users, verdicts, type ClaimStatus, type ClaimType } from "../schema";
 
 /** The claim as every API and page sees it. */
@@ -32,52 +33,67 @@ export type ClaimFilters = {
 
 export const MAX_PAGE = 200;
 
-function filtersToWhere(f: ClaimFilters): SQL[] {
-  const where: SQL[] = [isNull(claims.deletedAt)];
-  if (f.status) where.push(eq(claims.status, f.status));
-  if (f.sourceId) where.push(eq(claims.sourceId, f.sourceId));
-  if (f.speakerId) where.push(eq(claims.speakerId, f.speakerId));
-  if (f.type) where.push(eq(claims.type, f.type));
-  return where;
-}
+const FILTER_KEYS = ["status", "sourceId", "speakerId", "type", "cursor"] as const;
 
-/** Newest first, by keyset on id: `cursor` is the last id of the previous page. */
-export function listClaims(f: ClaimFilters & { limit?: number; cursor?: number }) {
-  const limit = Math.min(Math.max(f.limit ?? 50, 1), MAX_PAGE);
-  const where = filtersToWhere(f);
-  if (f.cursor) where.push(lt(claims.id, f.cursor));
-  const rows = getDb()
+/** One prepared statement per combination of filters present (at most 32), with placeholders for their values. */
+const listStatement = preparedPerShape((db, shape: string) => {
+  const has = (key: (typeof FILTER_KEYS)[number]) => shape.split(",").includes(key);
+  const where: SQL[] = [isNull(claims.deletedAt)];
+  if (has("status")) where.push(eq(claims.status, sql.placeholder("status")));
+  if (has("sourceId")) where.push(eq(claims.sourceId, sql.placeholder("sourceId")));
+  if (has("speakerId")) where.push(eq(claims.speakerId, sql.placeholder("speakerId")));
+  if (has("type")) where.push(eq(claims.type, sql.placeholder("type")));
+  if (has("cursor")) where.push(lt(claims.id, sql.placeholder("cursor")));
+  return db
     .select({ ...claimColumns, sourceTitle: sources.title })
     .from(claims)
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))
     .innerJoin(sources, eq(sources.id, claims.sourceId))
     .where(and(...where))
     .orderBy(desc(claims.id))
-    .limit(limit + 1)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare();
+});
+
+/** Newest first, by keyset on id: `cursor` is the last id of the previous page. */
+export function listClaims(f: ClaimFilters & { limit?: number; cursor?: number }) {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), MAX_PAGE);
+  const values: Record<string, string | number> = { limit: limit + 1 };
+  for (const key of FILTER_KEYS) if (f[key]) values[key] = f[key];
+  const rows = listStatement(FILTER_KEYS.filter((key) => f[key]).join(",")).all(values);
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? items.at(-1)!.id : null;
   return { items, nextCursor };
 }
 
-export function listClaimsOfSource(sourceId: number) {
-  return getDb()
+// the reader's query, on every page view and after every capture: prepared once
+const claimsOfSourceStatement = preparedPerShape((db) =>
+  db
     .select(claimColumns)
     .from(claims)
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))
-    .where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt)))
+    .where(and(eq(claims.sourceId, sql.placeholder("sourceId")), isNull(claims.deletedAt)))
     .orderBy(asc(claims.startOffset), desc(claims.endOffset))
-    .all();
+    .prepare(),
+);
+
+export function listClaimsOfSource(sourceId: number) {
+  return claimsOfSourceStatement("").all({ sourceId });
 }
+
+// every claim write answers with it: prepared once
+const claimSummaryStatement = preparedPerShape((db) =>
+  db
+    .select(claimColumns)
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(eq(claims.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 /** One claim in the list shape (what a write answers with). */
 export function getClaimSummary(id: number) {
-  return getDb()
-    .select(claimColumns)
-    .from(claims)
-    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
-    .where(eq(claims.id, id))
-    .get();
+  return claimSummaryStatement("").get({ id });
 }
 
 const targetClaims = aliasedTable(claims, "target_claims");

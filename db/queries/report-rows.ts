@@ -106,39 +106,47 @@ export function* iterateReportClaims(f: ReportFilters, options: { limit?: number
       .pluck()
       .all(...w.args, ...(options.limit ? [options.limit] : [])) as number[]
   );
+  // every full chunk has the same SQL: its three statements are prepared once per report, not once per chunk
+  const statements = new Map<number, ChunkStatements>();
   for (let at = 0; at < ids.length; at += CHUNK) {
-    yield loadChunk(ids.slice(at, at + CHUNK));
+    const chunk = ids.slice(at, at + CHUNK);
+    let prepared = statements.get(chunk.length);
+    if (!prepared) statements.set(chunk.length, (prepared = prepareChunk(db, chunk.length)));
+    yield loadChunk(prepared, chunk);
   }
 }
 
-function loadChunk(ids: number[]): ReportClaim[] {
-  const db = getDb().$client;
-  const marks = ids.map(() => "?").join(",");
-  const rows = db
-    .prepare(
+type ChunkStatements = ReturnType<typeof prepareChunk>;
+
+function prepareChunk(db: ReturnType<typeof getDb>["$client"], size: number) {
+  const marks = Array.from({ length: size }, () => "?").join(",");
+  return {
+    rows: db.prepare(
       `select c.id, c.status, c.quote, c.proposition, c.type, c.resolves_on, c.version, c.created_at,
          sp.id as speaker_id, sp.name as speaker_name, sp.kind as speaker_kind,
          s.id as source_id, s.title as source_title, s.outlet, s.published_at, s.url
        from claims c join sources s on s.id = c.source_id join speakers sp on sp.id = c.speaker_id
        where c.id in (${marks})`,
-    )
-    .all(...ids) as Row[];
-  const verdicts = db
-    .prepare(
+    ),
+    verdicts: db.prepare(
       `select v.id, v.claim_id, v.status, v.rationale, v.created_at, u.id as reviewer_id, u.name as reviewer_name
        from verdicts v join users u on u.id = v.reviewer_id where v.claim_id in (${marks}) order by v.id desc`,
-    )
-    .all(...ids) as Array<{ id: number; claim_id: number; status: ClaimStatus; rationale: string; created_at: string; reviewer_id: number; reviewer_name: string }>;
-  const evidence = db
-    .prepare(
+    ),
+    evidence: db.prepare(
       `select e.id, e.claim_id, e.verdict_id, e.stance, e.note, e.url, e.target_claim_id, tc.quote as target_claim_quote,
          tcs.title as target_claim_source, e.target_source_id, ts.title as target_source_title, e.target_start, e.target_end, e.target_quote
        from evidence e
        left join claims tc on tc.id = e.target_claim_id left join sources tcs on tcs.id = tc.source_id
        left join sources ts on ts.id = e.target_source_id
        where e.claim_id in (${marks}) order by e.id`,
-    )
-    .all(...ids) as Array<{
+    ),
+  };
+}
+
+function loadChunk(statements: ChunkStatements, ids: number[]): ReportClaim[] {
+  const rows = statements.rows.all(...ids) as Row[];
+  const verdicts = statements.verdicts.all(...ids) as Array<{ id: number; claim_id: number; status: ClaimStatus; rationale: string; created_at: string; reviewer_id: number; reviewer_name: string }>;
+  const evidence = statements.evidence.all(...ids) as Array<{
       id: number; claim_id: number; verdict_id: number | null; stance: Stance; note: string; url: string | null;
       target_claim_id: number | null; target_claim_quote: string | null; target_claim_source: string | null;
       target_source_id: number | null; target_source_title: string | null; target_start: number | null; target_end: number | null; target_quote: string | null;

@@ -1,11 +1,13 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import { users, type Role } from "@/db/schema";
 import { auth } from "./index";
 import { roleAtLeast, type ActorRef } from "./actor";
+import { sessionSubject } from "./session-cookie";
 
 export type SessionUser = { id: number; email: string; name: string; role: Role };
 
@@ -19,21 +21,31 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return found && found !== "disabled" ? found : null;
 });
 
-/** The user id the session cookie names, whether or not that account is still active. */
-export async function sessionUserId(): Promise<number | null> {
-  const session = await auth();
-  const id = Number(session?.user?.id);
+/**
+ * The user id the session cookie names, whether or not that account is still
+ * active. Route handlers pass their request's headers; pages and actions read
+ * the request's through next/headers.
+ */
+export async function sessionUserId(requestHeaders?: Headers): Promise<number | null> {
+  // the cookie read directly when it can be (see session-cookie.ts), Auth.js's whole session action otherwise
+  const fast = await sessionSubject(requestHeaders ?? (await headers()));
+  const id = Number(fast !== undefined ? fast : (await auth())?.user?.id);
   return Number.isInteger(id) && id > 0 ? id : null;
 }
+
+// every API request and page asks this: prepared once per connection
+const userByIdStatement = preparedPerShape((db) =>
+  db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 /** An account as the database has it now; "disabled" for a disabled one. */
 export function userById(id: number | null): SessionUser | "disabled" | null {
   if (id === null) return null;
-  const row = getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, id))
-    .get();
+  const row = userByIdStatement("").get({ id });
   if (!row) return null;
   if (row.disabled) return "disabled";
   return { id: row.id, email: row.email, name: row.name, role: row.role };

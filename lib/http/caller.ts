@@ -20,7 +20,7 @@ export async function resolveCaller(request: Request): Promise<Caller | Response
     if (!user) return apiError(401, "unauthenticated", "That token is not valid (unknown, revoked, or its account is gone).");
     return { user, via: "token" };
   }
-  const user = userById(await sessionUserId());
+  const user = userById(await sessionUserId(request.headers));
   if (user === "disabled") return apiError(403, "forbidden", "This account is disabled.");
   if (!user) return apiError(401, "unauthenticated", "Sign in first, or send a personal access token.");
   return { user, via: "cookie" };

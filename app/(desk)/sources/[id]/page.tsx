@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getSource } from "@/db/queries/sources";
@@ -12,9 +13,12 @@ import { parseId } from "@/lib/validation/parse-id";
 
 type Params = Promise<{ id: string }>;
 
+// the metadata and the page need the same source (its body and every claim): read it once per request
+const loadSource = cache(getSource);
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  const source = id ? getSource(id) : null;
+  const source = id ? loadSource(id) : null;
   return { title: source?.title ?? "Source" };
 }
 
@@ -22,7 +26,7 @@ export default async function SourcePage({ params }: { params: Params }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/sources/${raw}`);
   const id = parseId(raw);
-  const source = id ? getSource(id) : null;
+  const source = id ? loadSource(id) : null;
   if (!source) notFound();
 
   // an orphaned claim's offsets no longer point at its quote: it is listed, not highlighted

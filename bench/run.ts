@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: Claimdesk at newsroom scale, side by side with two
+ * references, in one bounded run (each load ≤ 15 s; a few minutes in all, not
+ * counting a production build when there is none yet).
+ *
+ * 1. builds a synthetic desk with a seeded generator in a temporary database
+ *    (bench/support/synthetic-desk.ts) plus the three demo accounts;
+ * 2. builds the app when needed and starts `next start` on it, with the
+ *    framework floor (app/api/floor, app/floor) switched on, and the bare
+ *    baseline (bench/support/bare-server.ts) on the same file;
+ * 3. measures the list API, the reader and /claims pages, verdict writes,
+ *    the CSV export and search; prints one table (and the same in Markdown),
+ *    writes bench/results/latest.json.
+ *
+ * It reports figures against the issue's targets; it fails only when it
+ * cannot measure (a server that does not start, an answer other than 2xx) or
+ * when an acknowledged verdict is missing afterwards.
+ *
+ *   npm run bench   (BENCH_PORT=3200: the app there, the bare baseline on the next port)
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildIfNeeded } from "../scripts/support/build";
+import { load, percentile, type Load } from "./support/load";
+import { machine, markdownTable, textTable, writeResults, type Row } from "./support/results";
+import { processMemory, signIn, startBare, startNext, stopAll, type Served } from "./support/servers";
+import { buildSyntheticDesk, DESK } from "./support/synthetic-desk";
+import { openTempDesk } from "./support/temp-desk";
+import { runVerdictWrites } from "./support/verdict-writes";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 5);
+const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 8);
+const WRITE_SECONDS = 10;
+const WRITERS = 8;
+
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-logs-"));
+let cleanup: () => void = () => {};
+
+async function main() {
+  const began = performance.now();
+  // first: a failed build exits before anything else exists
+  buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  const desk = await openTempDesk("bench");
+  cleanup = desk.remove;
+  const password = randomBytes(12).toString("base64url");
+  process.env.DEMO_PASSWORD = password;
+  let t = performance.now();
+  const built = buildSyntheticDesk(desk.sqlite);
+  const { seedDemoAccounts } = await import("@/seed/seed-desk");
+  await seedDemoAccounts({ create: true });
+  const sqliteVersion = (desk.sqlite.prepare("select sqlite_version()").pluck().get() as string) ?? "?";
+  desk.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  desk.sqlite.close();
+  const c = built.counts;
+  log(`synthetic desk: ${c.sources} sources, ${c.speakers} speakers, ${c.claims} claims, ${c.verdicts} verdicts, ${c.evidence} evidence in ${((performance.now() - t) / 1000).toFixed(1)} s (${(fs.statSync(desk.file).size / 2 ** 20).toFixed(0)} MB)`);
+
+  t = performance.now();
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const app = await startNext({ port: PORT, databaseFile: desk.file, logFile: path.join(logDir, "next.log"), nodeArgs: profile });
+  const bare = await startBare({ port: PORT + 1, databaseFile: desk.file, logFile: path.join(logDir, "bare.log") });
+  const cookie = await signIn(app.url, "reviewer@example.org", password);
+  const headers = { cookie };
+  log(`servers up in ${((performance.now() - t) / 1000).toFixed(1)} s (next-server pid ${app.pid}, bare pid ${bare.pid}); logs in ${logDir}`);
+  await expectOk(`${app.url}/api/floor`, headers);
+  await expectOk(`${app.url}/floor`, headers);
+
+  const rows: Row[] = [];
+  const list = `/api/v1/claims?status=pending&limit=50`;
+  for (const connections of [1, 8, 32]) {
+    const seconds = LIST_SECONDS;
+    const a = await load({ url: app.url + list, connections, seconds, headers });
+    const b = await load({ url: bare.url + list, connections, seconds });
+    const f = await load({ url: `${app.url}/api/floor`, connections, seconds, headers });
+    log(`list c${connections}: app ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms · bare ${b.rps.toFixed(0)} · floor ${f.rps.toFixed(0)}`);
+    const last = connections === 32;
+    rows.push(
+      { name: `list_rps_c${connections}`, unit: "req/s", app: a.rps, baseline: b.rps, floor: f.rps, target: last ? "≥ 60% of floor" : null, met: last ? a.rps >= 0.6 * f.rps : null },
+      { name: `list_p50_ms_c${connections}`, unit: "ms", app: a.p50, baseline: b.p50, floor: f.p50, target: null, met: null },
+      { name: `list_p99_ms_c${connections}`, unit: "ms", app: a.p99, baseline: b.p99, floor: f.p99, target: last ? "≤ 100" : null, met: last ? a.p99 <= 100 : null },
+    );
+  }
+
+  const floorPage = await load({ url: `${app.url}/floor`, connections: 1, seconds: PAGE_SECONDS, headers });
+  const reader = await load({ url: `${app.url}/sources/${built.readerSourceId}`, connections: 1, seconds: PAGE_SECONDS, headers });
+  const claimsPage = await load({ url: `${app.url}/claims`, connections: 1, seconds: PAGE_SECONDS, headers });
+  log(`pages c1 p50: reader ${reader.p50} ms · /claims ${claimsPage.p50} ms · floor ${floorPage.p50} ms`);
+  rows.push(
+    { name: "reader_p50_ms", unit: "ms", app: reader.p50, baseline: null, floor: floorPage.p50, target: "≤ 150", met: reader.p50 <= 150 },
+    { name: "reader_p99_ms", unit: "ms", app: reader.p99, baseline: null, floor: floorPage.p99, target: null, met: null },
+    { name: "claims_page_p50_ms", unit: "ms", app: claimsPage.p50, baseline: null, floor: floorPage.p50, target: null, met: null },
+    { name: "claims_page_p99_ms", unit: "ms", app: claimsPage.p99, baseline: null, floor: floorPage.p99, target: null, met: null },
+  );
+
+  const search = await measureSearch(app, built.searchTerms, headers);
+  log(`search over ${search.requests} requests: p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95!.toFixed(1)} ms`);
+  rows.push(
+    { name: "search_p50_ms", unit: "ms", app: search.p50, baseline: null, floor: null, target: null, met: null },
+    { name: "search_p95_ms", unit: "ms", app: search.p95!, baseline: null, floor: null, target: null, met: null },
+  );
+
+  // each side writes its own half of the claims, so neither meets the other's versions
+  const half = Math.floor(built.writableClaims.length / 2);
+  const writeRun = (server: Served, claims: typeof built.writableClaims, cookie?: string) =>
+    runVerdictWrites({ url: server.url, cookie, claims, clients: WRITERS, seconds: WRITE_SECONDS, databaseFile: desk.file });
+  const writes = await writeRun(app, built.writableClaims.slice(0, half), cookie);
+  const bareWrites = await writeRun(bare, built.writableClaims.slice(half));
+  for (const [label, w] of [["app", writes], ["bare", bareWrites]] as const) {
+    log(`verdict writes (${label}): ${w.acknowledged} acknowledged in ${WRITE_SECONDS} s (${w.writesPerS.toFixed(0)}/s), ${w.conflicts} conflicts, ${w.failures} other failures, ${w.lost} lost, ${w.versionMismatches} version mismatches`);
+  }
+  rows.push(
+    { name: "verdict_writes_per_s", unit: "writes/s", app: writes.writesPerS, baseline: bareWrites.writesPerS, floor: null, target: "≥ 500", met: writes.writesPerS >= 500 },
+    { name: "verdict_p99_ms", unit: "ms", app: writes.p99, baseline: bareWrites.p99, floor: null, target: null, met: null },
+    { name: "verdict_lost", unit: "verdicts", app: writes.lost, baseline: bareWrites.lost, floor: null, target: "= 0", met: writes.lost === 0 },
+    { name: "verdict_version_mismatch", unit: "claims", app: writes.versionMismatches, baseline: bareWrites.versionMismatches, floor: null, target: "= 0", met: writes.versionMismatches === 0 },
+    { name: "verdict_failures", unit: "requests", app: writes.failures + writes.conflicts, baseline: bareWrites.failures + bareWrites.conflicts, floor: null, target: "= 0", met: writes.failures + writes.conflicts === 0 },
+  );
+
+  // uncompressed on both sides: fetch asks for gzip by default, which `next start` would then spend
+  // the export's time on while the baseline sends plain bytes (a proxy in front usually compresses)
+  const identity = { "accept-encoding": "identity" };
+  const bareCsv = await measureExport(bare, "/report.csv", identity);
+  const appCsv = await measureExport(app, "/api/v1/reports?format=csv", { ...headers, ...identity });
+  log(`CSV export: app ${appCsv.seconds.toFixed(2)} s, +${appCsv.peakMb.toFixed(0)} MB, ${appCsv.mb.toFixed(1)} MB out · bare ${bareCsv.seconds.toFixed(2)} s, +${bareCsv.peakMb.toFixed(0)} MB, ${bareCsv.mb.toFixed(1)} MB out`);
+  rows.push(
+    { name: "csv_export_s", unit: "s", app: appCsv.seconds, baseline: bareCsv.seconds, floor: null, target: "≤ 2× baseline", met: appCsv.seconds <= 2 * bareCsv.seconds },
+    { name: "csv_export_mem_mb", unit: "MB", app: appCsv.peakMb, baseline: bareCsv.peakMb, floor: null, target: "< 100", met: appCsv.peakMb < 100 },
+    { name: "csv_export_size_mb", unit: "MB", app: appCsv.mb, baseline: bareCsv.mb, floor: null, target: null, met: null },
+  );
+
+  await stopAll();
+  const m = machine(sqliteVersion);
+  console.log(`\nClaimdesk bench: ${DESK.claims.toLocaleString("en")} claims, ${DESK.verdicts.toLocaleString("en")} verdicts · ${m.cpus}, ${m.memory}, Node ${m.node}, SQLite ${m.sqlite}\n`);
+  console.log(textTable(rows));
+  console.log(`\nMarkdown (README, "Benchmarks"):\n\n${markdownTable(rows, m)}\n`);
+  log(`wrote ${path.relative(process.cwd(), writeResults(rows, m))} · whole run ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  fs.rmSync(logDir, { recursive: true, force: true }); // kept only when something went wrong
+  if (writes.lost > 0 || writes.versionMismatches > 0) {
+    console.error("An acknowledged verdict is missing or a claim's version disagrees with its verdicts: see above.");
+    process.exitCode = 1;
+  }
+}
+
+async function expectOk(url: string, headers: Record<string, string>) {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  await response.body?.cancel();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: is CLAIMDESK_BENCH_FLOOR reaching the server, is the cookie accepted?`);
+}
+
+/** Search p50/p95, one request at a time (a reviewer typing), over the terms, several rounds. */
+async function measureSearch(app: Served, terms: string[], headers: Record<string, string>): Promise<Load> {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let round = 0; round < 6; round++) {
+    for (const term of terms) {
+      const t = performance.now();
+      const response = await fetch(`${app.url}/api/v1/claims/search?q=${encodeURIComponent(term)}&limit=10`, { headers });
+      if (response.status !== 200) throw new Error(`search "${term}" answered ${response.status}`);
+      await response.arrayBuffer();
+      if (round > 0) times.push(performance.now() - t); // round 0 warms up
+    }
+  }
+  return { rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length };
+}
+
+/** One export over HTTP, read to the end as fast as possible: seconds, the server's peak RSS growth, size. */
+async function measureExport(server: Served, pathname: string, headers: Record<string, string>) {
+  const before = processMemory(server.pid).rss;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, processMemory(server.pid).rss)), 10);
+  const t = performance.now();
+  const response = await fetch(server.url + pathname, { headers });
+  if (response.status !== 200 || !response.body) throw new Error(`${pathname} answered ${response.status}`);
+  let bytes = 0;
+  const reader = response.body.getReader();
+  for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.byteLength;
+  const seconds = (performance.now() - t) / 1000;
+  clearInterval(timer);
+  peak = Math.max(peak, processMemory(server.pid).rss);
+  return { seconds, peakMb: (peak - before) / 2 ** 20, mb: bytes / 2 ** 20 };
+}
+
+async function shutdown(code: number) {
+  await stopAll();
+  cleanup();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(130));
+process.on("SIGTERM", () => void shutdown(143));
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.error(`Server logs: ${logDir}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await stopAll();
+    cleanup();
+  });
