@@ -1,32 +1,47 @@
 import "server-only";
+import { sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import { auditLog } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Appends one audit row; call it inside the transaction of the write it records. */
-export function writeAudit(
-  tx: Tx,
-  entry: {
-    actor: Actor;
-    action: string;
-    entity: string;
-    entityId: number | null;
-    before?: unknown;
-    after?: unknown;
-  },
-): void {
-  tx.insert(auditLog)
+// every write appends one: prepared once per connection
+const insertAudit = preparedPerShape((db) =>
+  db
+    .insert(auditLog)
     .values({
-      actorId: entry.actor.id,
-      action: entry.actor.via ? `${entry.action} (${entry.actor.via})` : entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      actorId: sql.placeholder("actorId"),
+      action: sql.placeholder("action"),
+      entity: sql.placeholder("entity"),
+      entityId: sql.placeholder("entityId"),
+      before: sql.placeholder("before"),
+      after: sql.placeholder("after"),
     })
-    .run();
+    .prepare(),
+);
+
+/**
+ * Appends one audit row. Only domainWrite calls it, inside the transaction of
+ * the write it records (one connection: the statement runs in that transaction).
+ */
+export function writeAudit(entry: {
+  actor: Actor;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}): void {
+  insertAudit("").run({
+    actorId: entry.actor.id,
+    action: entry.actor.via ? `${entry.action} (${entry.actor.via})` : entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  });
 }
 
 export type { Tx };

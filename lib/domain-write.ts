@@ -31,7 +31,7 @@ export function domainWrite<S extends z.ZodType, T>(options: {
   const parsed = options.schema.safeParse(options.input);
   if (!parsed.success) {
     // the role check comes first even for bad input, so a viewer learns nothing from validation
-    const who = loadActor(getDb(), options.actor, options.role);
+    const who = loadActor(options.actor, options.role);
     if (!who.ok) return who;
     return fail("invalid", "Some values are not valid.", zodFields(parsed.error));
   }
@@ -40,14 +40,14 @@ export function domainWrite<S extends z.ZodType, T>(options: {
       // IMMEDIATE takes the write lock before the first read, so a read-then-write never
       // meets SQLITE_BUSY half-way when another process writes too (busy_timeout waits instead)
       getDb().transaction((tx) => {
-        const who = loadActor(tx, options.actor, options.role);
+        const who = loadActor(options.actor, options.role);
         if (!who.ok) throw new DomainFailure(who.error);
         const actor = who.actor;
         return options.run({
           tx,
           actor,
           input: parsed.data,
-          audit: (entry) => writeAudit(tx, { actor, ...entry }),
+          audit: (entry) => writeAudit({ actor, ...entry }),
           ownerId: () => actor.id ?? firstAdminId(tx),
         });
       }, { behavior: "immediate" }),

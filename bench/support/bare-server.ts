@@ -31,12 +31,12 @@ db.pragma("foreign_keys = ON");
 const list = db.prepare(
   `select "claims"."id", "claims"."source_id", "claims"."quote", "claims"."start_offset", "claims"."end_offset", "claims"."prefix",
      "claims"."suffix", "claims"."type", "claims"."proposition", "claims"."resolves_on", "claims"."status", "claims"."version",
-     "claims"."orphaned", "claims"."created_at", "claims"."updated_at", "speakers"."id", "speakers"."name", "sources"."title"
-   from "claims" inner join "speakers" on "speakers"."id" = "claims"."speaker_id" inner join "sources" on "sources"."id" = "claims"."source_id"
+     "claims"."orphaned", "claims"."created_at", "claims"."updated_at", "speakers"."id", "speakers"."name"
+   from "claims" inner join "speakers" on "speakers"."id" = "claims"."speaker_id"
    where ("claims"."deleted_at" is null and "claims"."status" = ?) order by "claims"."id" desc limit ?`,
 ).raw();
 
-type ListRow = [number, number, string, number, number, string, string, string, string | null, string | null, string, number, number, string, string, number, string, string];
+type ListRow = [number, number, string, number, number, string, string, string, string | null, string | null, string, number, number, string, string, number, string];
 
 function listClaims(status: string, limit: number): string {
   const rows = list.all(status, limit + 1) as ListRow[];

@@ -35,8 +35,8 @@ export const MAX_PAGE = 200;
 
 const FILTER_KEYS = ["status", "sourceId", "speakerId", "type", "cursor"] as const;
 
-/** One prepared statement per combination of filters present (at most 32), with placeholders for their values. */
-const listStatement = preparedPerShape((db, shape: string) => {
+/** The WHERE of a list: one prepared statement per combination of filters present (at most 32), with placeholders for their values. */
+function listWhere(shape: string): SQL | undefined {
   const has = (key: (typeof FILTER_KEYS)[number]) => shape.split(",").includes(key);
   const where: SQL[] = [isNull(claims.deletedAt)];
   if (has("status")) where.push(eq(claims.status, sql.placeholder("status")));
@@ -44,26 +44,53 @@ const listStatement = preparedPerShape((db, shape: string) => {
   if (has("speakerId")) where.push(eq(claims.speakerId, sql.placeholder("speakerId")));
   if (has("type")) where.push(eq(claims.type, sql.placeholder("type")));
   if (has("cursor")) where.push(lt(claims.id, sql.placeholder("cursor")));
-  return db
+  return and(...where);
+}
+
+const listStatement = preparedPerShape((db, shape: string) =>
+  db
+    .select(claimColumns)
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(listWhere(shape))
+    .orderBy(desc(claims.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+// the /claims page also names each claim's source; the API leaves that join out (sourceId is in every item)
+const listWithSourceTitleStatement = preparedPerShape((db, shape: string) =>
+  db
     .select({ ...claimColumns, sourceTitle: sources.title })
     .from(claims)
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))
     .innerJoin(sources, eq(sources.id, claims.sourceId))
-    .where(and(...where))
+    .where(listWhere(shape))
     .orderBy(desc(claims.id))
     .limit(sql.placeholder("limit"))
-    .prepare();
-});
+    .prepare(),
+);
 
-/** Newest first, by keyset on id: `cursor` is the last id of the previous page. */
-export function listClaims(f: ClaimFilters & { limit?: number; cursor?: number }) {
+type ListQuery = ClaimFilters & { limit?: number; cursor?: number };
+
+function listPage<T extends { id: number }>(f: ListQuery, run: (shape: string, values: Record<string, string | number>) => T[]) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), MAX_PAGE);
   const values: Record<string, string | number> = { limit: limit + 1 };
   for (const key of FILTER_KEYS) if (f[key]) values[key] = f[key];
-  const rows = listStatement(FILTER_KEYS.filter((key) => f[key]).join(",")).all(values);
+  const rows = run(FILTER_KEYS.filter((key) => f[key]).join(","), values);
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? items.at(-1)!.id : null;
   return { items, nextCursor };
+}
+
+/** Newest first, by keyset on id: `cursor` is the last id of the previous page. */
+export function listClaims(f: ListQuery) {
+  return listPage(f, (shape, values) => listStatement(shape).all(values));
+}
+
+/** listClaims with each claim's source title, for the /claims page. */
+export function listClaimsWithSourceTitles(f: ListQuery) {
+  return listPage(f, (shape, values) => listWithSourceTitleStatement(shape).all(values));
 }
 
 // the reader's query, on every page view and after every capture: prepared once

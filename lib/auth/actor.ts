@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import { users, type Role } from "@/db/schema";
-import type { Db } from "@/db/client";
 import { fail, type DomainError } from "@/lib/result";
 
 /**
@@ -20,19 +20,19 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
-type Reader = Pick<Db, "select">;
-
-export function loadActor(
-  db: Reader,
-  ref: ActorRef,
-  minimum: Role,
-): { ok: true; actor: Actor } | { ok: false; error: DomainError } {
-  if (ref.type === "system") return { ok: true, actor: { id: null, role: "admin", name: "system", via: ref.via } };
-  const row = db
+// every write asks it first: prepared once per connection (inside a write it runs in that write's transaction)
+const actorStatement = preparedPerShape((db) =>
+  db
     .select({ id: users.id, role: users.role, name: users.name, disabled: users.disabled })
     .from(users)
-    .where(eq(users.id, ref.userId))
-    .get();
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** The actor as the database has it now, if allowed `minimum`; call it inside the write's transaction. */
+export function loadActor(ref: ActorRef, minimum: Role): { ok: true; actor: Actor } | { ok: false; error: DomainError } {
+  if (ref.type === "system") return { ok: true, actor: { id: null, role: "admin", name: "system", via: ref.via } };
+  const row = actorStatement("").get({ id: ref.userId });
   if (!row) return fail("unauthenticated", "Your session is no longer valid. Sign in again.");
   if (row.disabled) return fail("forbidden", "This account is disabled.");
   if (!roleAtLeast(row.role, minimum)) {

@@ -73,7 +73,7 @@ export function updateClaim(actor: ActorRef, input: unknown) {
     schema: updateClaimInput,
     input,
     run: ({ tx, input: data, audit }) => {
-      const claim = liveClaim(tx, data.claimId);
+      const claim = liveClaim(data.claimId);
       if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       if (data.speakerId !== undefined) speakerExists(tx, data.speakerId);
       const next = {
@@ -120,7 +120,7 @@ export function deleteClaim(actor: ActorRef, input: unknown) {
     schema: deleteClaimInput,
     input,
     run: ({ tx, actor: me, input: data, audit }) => {
-      const claim = liveClaim(tx, data.claimId);
+      const claim = liveClaim(data.claimId);
       if (data.baseVersion !== undefined && claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       if (me.role !== "admin") {
         if (claim.createdBy !== me.id) {

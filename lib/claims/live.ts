@@ -1,12 +1,24 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import { claims } from "@/db/schema";
-import type { Tx } from "@/lib/audit";
 import { DomainFailure } from "@/lib/result";
 
-/** A claim that has not been deleted, or a not_found failure: deleted claims take no new writes. */
-export function liveClaim(tx: Tx, claimId: number, message = "No such claim.") {
-  const claim = tx.select().from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt))).get();
+// every claim, verdict and evidence write starts here: prepared once per connection
+const liveClaimStatement = preparedPerShape((db) =>
+  db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.id, sql.placeholder("id")), isNull(claims.deletedAt)))
+    .prepare(),
+);
+
+/**
+ * A claim that has not been deleted, or a not_found failure: deleted claims
+ * take no new writes. Call it inside the write's transaction.
+ */
+export function liveClaim(claimId: number, message = "No such claim.") {
+  const claim = liveClaimStatement("").get({ id: claimId });
   if (!claim) throw new DomainFailure({ code: "not_found", message });
   return claim;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import { claims, verdicts } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
@@ -7,6 +8,30 @@ import { insertEvidence } from "@/lib/evidence/insert";
 import { recordVerdictInput } from "@/lib/validation/claims";
 import { staleVersion } from "@/lib/claims/conflict";
 import { liveClaim } from "@/lib/claims/live";
+
+// the desk's most frequent write: its statements are prepared once per connection
+const insertVerdict = preparedPerShape((db) =>
+  db
+    .insert(verdicts)
+    .values({
+      claimId: sql.placeholder("claimId"),
+      reviewerId: sql.placeholder("reviewerId"),
+      status: sql.placeholder("status"),
+      rationale: sql.placeholder("rationale"),
+    })
+    .returning()
+    .prepare(),
+);
+
+const settleClaim = preparedPerShape((db) =>
+  db
+    .update(claims)
+    // drizzle's set() takes placeholders only wrapped in sql``
+    .set({ status: sql`${sql.placeholder("status")}`, version: sql`${sql.placeholder("version")}`, updatedAt: sql`${sql.placeholder("updatedAt")}` })
+    .where(eq(claims.id, sql.placeholder("id")))
+    .returning()
+    .prepare(),
+);
 
 /**
  * Appends a verdict, sets the claim's status and bumps its version, with the
@@ -20,23 +45,14 @@ export function recordVerdict(actor: ActorRef, input: unknown) {
     schema: recordVerdictInput,
     input,
     run: ({ tx, input: data, audit, ownerId }) => {
-      const claim = liveClaim(tx, data.claimId);
+      const claim = liveClaim(data.claimId);
       if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       const reviewerId = ownerId();
-      const verdict = tx
-        .insert(verdicts)
-        .values({ claimId: claim.id, reviewerId, status: data.status, rationale: data.rationale })
-        .returning()
-        .get();
+      const verdict = insertVerdict("").get({ claimId: claim.id, reviewerId, status: data.status, rationale: data.rationale })!;
       const links = data.evidence.map((item) =>
         insertEvidence(tx, { ...item, claimId: claim.id, verdictId: verdict.id, createdBy: reviewerId }),
       );
-      const updated = tx
-        .update(claims)
-        .set({ status: data.status, version: claim.version + 1, updatedAt: verdict.createdAt })
-        .where(eq(claims.id, claim.id))
-        .returning()
-        .get();
+      const updated = settleClaim("").get({ id: claim.id, status: data.status, version: claim.version + 1, updatedAt: verdict.createdAt })!;
       audit({
         action: "verdict.record",
         entity: "claim",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listClaims } from "@/db/queries/claims";
+import { listClaimsWithSourceTitles } from "@/db/queries/claims";
 import { listSourceOptions } from "@/db/queries/sources";
 import { listSpeakerOptions } from "@/db/queries/speakers";
 import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/schema";
@@ -18,7 +18,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   await requirePageUser(`/claims?${new URLSearchParams(raw)}`);
   const parsed = claimFiltersQuery.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
-  const { items, nextCursor } = listClaims({ ...filters, limit: filters.limit ?? 50 });
+  const { items, nextCursor } = listClaimsWithSourceTitles({ ...filters, limit: filters.limit ?? 50 });
   const sources = listSourceOptions();
   const speakers = listSpeakerOptions();
   const next = nextCursor

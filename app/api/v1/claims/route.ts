@@ -12,7 +12,7 @@ export const GET = handler(async (request: Request) => {
   if (query instanceof Response) return query;
   const { items, nextCursor } = listClaims(query);
   return json({
-    items: items.map(({ sourceTitle: _title, ...claim }) => claim),
+    items,
     nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
   });
 });
