@@ -30,6 +30,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
       // a forged, tampered or expired cookie: the visitor is treated as signed out, one line is enough
       if (type === "JWTSessionError") return console.warn("[auth] a session cookie was rejected");
+      // a sign-in posted without this site's CSRF token (a forged form, a script that skipped /api/auth/csrf): refused, no session
+      if (type === "MissingCSRF") return console.warn("[auth] a sign-in without a valid CSRF token was refused");
       console.error("[auth]", error);
     },
   },
