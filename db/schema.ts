@@ -40,6 +40,9 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // sessions signed in before this moment (ms since the epoch) are over: set when the
+    // account is disabled or its password reset, so re-enabling never revives an old cookie
+    sessionsValidFrom: integer("sessions_valid_from").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

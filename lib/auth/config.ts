@@ -18,12 +18,13 @@ export const authConfig = {
       return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
     },
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // at sign-in: who, and when (ms), which an account's sessionsValidFrom is compared with
+      if (user?.id) Object.assign(token, { sub: user.id, authAt: Date.now() });
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { authAt: typeof token.authAt === "number" ? token.authAt : 0 });
     },
   },
 } satisfies NextAuthConfig;

@@ -20,7 +20,9 @@ import { decode } from "next-auth/jwt";
  */
 const CLOCK_TOLERANCE_S = 15;
 const MAX_REMEMBERED = 1_000;
-const remembered = new Map<string, { sub: string | null; exp: number }>();
+export type SessionClaims = { sub: string | null; authAt: number };
+
+const remembered = new Map<string, SessionClaims & { exp: number }>();
 
 /** As Auth.js picks it: https (from AUTH_URL, or the forwarded protocol) means the __Secure- cookie. */
 function sessionCookieName(headers: Headers): string {
@@ -43,8 +45,8 @@ function cookieValues(header: string): Map<string, string> {
   return values;
 }
 
-/** The `sub` of a valid session cookie (null when it names nobody); `undefined`: ask Auth.js. */
-export async function sessionSubject(headers: Headers): Promise<string | null | undefined> {
+/** Who a valid session cookie names (sub null: nobody) and when they signed in; `undefined`: ask Auth.js. */
+export async function sessionClaims(headers: Headers): Promise<SessionClaims | undefined> {
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   if (!secret) return undefined;
   const name = sessionCookieName(headers);
@@ -61,19 +63,19 @@ export async function sessionSubject(headers: Headers): Promise<string | null | 
   const key = `${name}\n${value}`;
   const now = Date.now() / 1000;
   const known = remembered.get(key);
-  if (known && known.exp + CLOCK_TOLERANCE_S > now) return known.sub;
+  if (known && known.exp + CLOCK_TOLERANCE_S > now) return { sub: known.sub, authAt: known.authAt };
   if (known) remembered.delete(key);
-  let payload: { sub?: unknown; exp?: unknown } | null;
+  let payload: { sub?: unknown; exp?: unknown; authAt?: unknown } | null;
   try {
     payload = await decode({ token: value, secret, salt: name });
   } catch {
     return undefined;
   }
   if (!payload) return undefined;
-  const sub = typeof payload.sub === "string" ? payload.sub : null;
+  const claims = { sub: typeof payload.sub === "string" ? payload.sub : null, authAt: typeof payload.authAt === "number" ? payload.authAt : 0 };
   if (typeof payload.exp === "number") {
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    remembered.set(key, { sub, exp: payload.exp });
+    remembered.set(key, { ...claims, exp: payload.exp });
   }
-  return sub;
+  return claims;
 }

@@ -7,7 +7,7 @@ import { preparedPerShape } from "@/db/prepared";
 import { users, type Role } from "@/db/schema";
 import { auth } from "./index";
 import { roleAtLeast, type ActorRef } from "./actor";
-import { sessionSubject } from "./session-cookie";
+import { sessionClaims, type SessionClaims } from "./session-cookie";
 
 export type SessionUser = { id: number; email: string; name: string; role: Role };
 
@@ -17,26 +17,46 @@ export type SessionUser = { id: number; email: string; name: string; role: Role 
  * Cached for the length of one request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const found = userById(await sessionUserId());
+  const found = sessionAccount(await sessionOf());
   return found && found !== "disabled" ? found : null;
 });
 
+export type Session = { userId: number; authAt: number };
+
 /**
- * The user id the session cookie names, whether or not that account is still
- * active. Route handlers pass their request's headers; pages and actions read
- * the request's through next/headers.
+ * Who the session cookie names and when they signed in, whether or not that
+ * account is still active. Route handlers pass their request's headers; pages
+ * and actions read the request's through next/headers.
  */
-export async function sessionUserId(requestHeaders?: Headers): Promise<number | null> {
+export async function sessionOf(requestHeaders?: Headers): Promise<Session | null> {
   // the cookie read directly when it can be (see session-cookie.ts), Auth.js's whole session action otherwise
-  const fast = await sessionSubject(requestHeaders ?? (await headers()));
-  const id = Number(fast !== undefined ? fast : (await auth())?.user?.id);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  let claims: SessionClaims | undefined = await sessionClaims(requestHeaders ?? (await headers()));
+  if (claims === undefined) {
+    const session = (await auth()) as { user?: { id?: string }; authAt?: number } | null;
+    claims = { sub: session?.user?.id ?? null, authAt: session?.authAt ?? 0 };
+  }
+  const id = Number(claims.sub);
+  return Number.isInteger(id) && id > 0 ? { userId: id, authAt: claims.authAt } : null;
+}
+
+/**
+ * The account a session belongs to, as the database has it now: "disabled"
+ * for a disabled one, null when it is gone or the session began before the
+ * account's sessions were ended (disabled, or password reset).
+ */
+export function sessionAccount(session: Session | null): SessionUser | "disabled" | null {
+  if (session === null) return null;
+  const row = userByIdStatement("").get({ id: session.userId });
+  if (!row) return null;
+  if (row.disabled) return "disabled";
+  if (session.authAt < row.sessionsValidFrom) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 // every API request and page asks this: prepared once per connection
 const userByIdStatement = preparedPerShape((db) =>
   db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionsValidFrom: users.sessionsValidFrom })
     .from(users)
     .where(eq(users.id, sql.placeholder("id")))
     .prepare(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { sessionUserId, userById, type SessionUser } from "@/lib/auth/session";
+import { sessionAccount, sessionOf, userById, type SessionUser } from "@/lib/auth/session";
 import { userForToken } from "@/lib/tokens";
 import { apiError } from "./api";
 
@@ -20,7 +20,7 @@ export async function resolveCaller(request: Request): Promise<Caller | Response
     if (!user) return apiError(401, "unauthenticated", "That token is not valid (unknown, revoked, or its account is gone).");
     return { user, via: "token" };
   }
-  const user = userById(await sessionUserId(request.headers));
+  const user = sessionAccount(await sessionOf(request.headers));
   if (user === "disabled") return apiError(403, "forbidden", "This account is disabled.");
   if (!user) return apiError(401, "unauthenticated", "Sign in first, or send a personal access token.");
   return { user, via: "cookie" };

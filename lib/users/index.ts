@@ -119,7 +119,8 @@ export function setDisabled(actor: ActorRef, input: unknown): Result<PublicUser>
       }
       const after = tx
         .update(users)
-        .set({ disabled: data.disabled, updatedAt: new Date().toISOString() })
+        // disabling ends every session it had: re-enabling the account does not bring them back
+        .set({ disabled: data.disabled, updatedAt: new Date().toISOString(), ...(data.disabled ? { sessionsValidFrom: Date.now() } : {}) })
         .where(eq(users.id, data.userId))
         .returning(publicUserColumns)
         .get();
@@ -140,7 +141,8 @@ export async function resetPassword(actor: ActorRef, input: unknown): Promise<Re
       getOrFail(tx, data.userId);
       const after = tx
         .update(users)
-        .set({ passwordHash: passwordHash!, updatedAt: new Date().toISOString() })
+        // a reset password ends the sessions signed in with the old one
+        .set({ passwordHash: passwordHash!, updatedAt: new Date().toISOString(), sessionsValidFrom: Date.now() })
         .where(eq(users.id, data.userId))
         .returning(publicUserColumns)
         .get();

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequest, type APIRequestContext, type Page, type Request } from "@playwright/test";
+import type { APIRequest, APIRequestContext, Page, Request } from "@playwright/test";
+import { expect, test } from "../e2e/support/csp-guard";
 import { openSource, selectForCapture, selectedClaimId } from "../e2e/support/reader";
 import { ACCOUNTS, signInByApi } from "../e2e/support/session";
 

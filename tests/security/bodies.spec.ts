@@ -1,5 +1,6 @@
 import http from "node:http";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "../e2e/support/csp-guard";
 import { openSource, selectForCapture } from "../e2e/support/reader";
 import { ACCOUNTS, signInAs, signInByApi } from "../e2e/support/session";
 

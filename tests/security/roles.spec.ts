@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "../e2e/support/csp-guard";
 import { ACCOUNTS, signInAs, signInByApi } from "../e2e/support/session";
 
 /**
@@ -113,7 +114,7 @@ test("a reviewer demoted to viewer while signed in is refused on the next write,
   await admin.dispose();
 });
 
-test("a reviewer disabled while signed in is refused on the next write and treated as signed out", async ({ page, browser, playwright, baseURL }) => {
+test("a reviewer disabled while signed in is refused on the next write, treated as signed out, and not signed back in by re-enabling", async ({ page, browser, playwright, baseURL }) => {
   const email = `disabled-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.org`;
   await signInAs(page, "admin");
   await addUser(page, email, "reviewer");
@@ -147,6 +148,17 @@ test("a reviewer disabled while signed in is refused on the next write and treat
   const { csrfToken } = (await (await fresh.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await fresh.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD }, maxRedirects: 0 });
   expect((await fresh.cookies()).some((c) => c.name === COOKIE)).toBe(false);
+
+  // enabling the account again does not bring the old session back: only a new sign-in does
+  await page.getByRole("row", { name: new RegExp(email) }).getByRole("button", { name: "Enable" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(email) }).getByText("Active", { exact: true })).toBeVisible();
+  const old = await reviewer.context.request.get(`/api/v1/claims/${reviewer.claim.id}`);
+  expect(old.status()).toBe(401);
+  expect((await old.json()).error.code).toBe("unauthenticated");
+  await reviewer.page.goto(`/claims/${reviewer.claim.id}`);
+  await expect(reviewer.page).toHaveURL(/\/login\?callbackUrl=/);
+  await signInByApi(fresh.request, email, PASSWORD);
+  expect((await fresh.request.get(`/api/v1/claims/${reviewer.claim.id}`)).status()).toBe(200);
 
   await Promise.all([fresh.close(), reviewer.context.close(), admin.dispose()]);
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import * as claimsRoute from "@/app/api/v1/claims/route";
 import * as searchRoute from "@/app/api/v1/claims/search/route";
-import { sessionSubject } from "@/lib/auth/session-cookie";
+import { sessionClaims } from "@/lib/auth/session-cookie";
 import { errorOf, request, userWithToken } from "./support/api";
 import { makeClaim, makeSource, makeSpeaker, unique } from "./support/factories";
 
@@ -77,22 +77,23 @@ describe("GET /api/v1/claims/search", () => {
   });
 });
 
-describe("sessionSubject (the session cookie read without Auth.js's session action)", () => {
+describe("sessionClaims (the session cookie read without Auth.js's session action)", () => {
   const secret = "a-test-secret-that-is-long-enough-for-auth";
   const cookieHeaders = (cookie: string, proto = "http") => new Headers({ cookie, "x-forwarded-proto": proto });
-  const token = (sub: string, salt: string, maxAge = 3600) => encode({ token: { sub }, secret, salt, maxAge });
+  const token = (sub: string, salt: string, maxAge = 3600) => encode({ token: { sub, authAt: 1_700_000_000_000 }, secret, salt, maxAge });
+  const sub = async (headers: Headers) => (await sessionClaims(headers))?.sub;
 
   it("reads the id from a valid cookie, under the name Auth.js uses for the protocol", async () => {
     vi.stubEnv("AUTH_SECRET", secret);
     vi.stubEnv("AUTH_URL", "");
     const plain = await token("42", "authjs.session-token");
-    expect(await sessionSubject(cookieHeaders(`a=b; authjs.session-token=${plain}`))).toBe("42");
+    expect(await sessionClaims(cookieHeaders(`a=b; authjs.session-token=${plain}`))).toEqual({ sub: "42", authAt: 1_700_000_000_000 });
     // asked again: the same answer (from memory)
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token=${plain}`))).toBe("42");
+    expect(await sub(cookieHeaders(`authjs.session-token=${plain}`))).toBe("42");
     const secure = await token("7", "__Secure-authjs.session-token");
-    expect(await sessionSubject(cookieHeaders(`__Secure-authjs.session-token=${secure}`, "https"))).toBe("7");
+    expect(await sub(cookieHeaders(`__Secure-authjs.session-token=${secure}`, "https"))).toBe("7");
     // a cookie made for the other name (salt) does not decrypt under this one
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token=${secure}`))).toBeUndefined();
+    expect(await sub(cookieHeaders(`authjs.session-token=${secure}`))).toBeUndefined();
     vi.unstubAllEnvs();
   });
 
@@ -103,13 +104,13 @@ describe("sessionSubject (the session cookie read without Auth.js's session acti
     const tampered = `${valid.slice(0, -6)}${valid.slice(-6) === "AAAAAA" ? "BBBBBB" : "AAAAAA"}`;
     const expired = await token("42", "authjs.session-token", -60);
     const foreign = await encode({ token: { sub: "42" }, secret: "another-secret-just-as-long-as-the-first", salt: "authjs.session-token" });
-    expect(await sessionSubject(cookieHeaders(""))).toBeUndefined();
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token=${tampered}`))).toBeUndefined();
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token=${expired}`))).toBeUndefined();
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token=${foreign}`))).toBeUndefined();
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token.0=${valid.slice(0, 10)}; authjs.session-token.1=${valid.slice(10)}`))).toBeUndefined();
+    expect(await sub(cookieHeaders(""))).toBeUndefined();
+    expect(await sub(cookieHeaders(`authjs.session-token=${tampered}`))).toBeUndefined();
+    expect(await sub(cookieHeaders(`authjs.session-token=${expired}`))).toBeUndefined();
+    expect(await sub(cookieHeaders(`authjs.session-token=${foreign}`))).toBeUndefined();
+    expect(await sub(cookieHeaders(`authjs.session-token.0=${valid.slice(0, 10)}; authjs.session-token.1=${valid.slice(10)}`))).toBeUndefined();
     vi.stubEnv("AUTH_SECRET", "");
-    expect(await sessionSubject(cookieHeaders(`authjs.session-token=${valid}`))).toBeUndefined();
+    expect(await sub(cookieHeaders(`authjs.session-token=${valid}`))).toBeUndefined();
     vi.unstubAllEnvs();
   });
 });

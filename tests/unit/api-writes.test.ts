@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { setDisabled } from "@/lib/users";
+import { resetPassword, setDisabled } from "@/lib/users";
 import { revokeToken } from "@/lib/tokens";
 import * as claimsRoute from "@/app/api/v1/claims/route";
 import * as claimRoute from "@/app/api/v1/claims/[id]/route";
@@ -157,6 +157,31 @@ describe("POST /api/v1/claims", () => {
     expectOk(revokeToken({ type: "user", userId: revoked.user.id }, { tokenId }));
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: revoked.token, body: {} }), params())).status).toBe(401);
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: "cd_made-up", body: {} }), params())).status).toBe(401);
+  });
+
+  it("a session from before a disable or a password reset stays over, even once the account is enabled again", async () => {
+    const claimsGet = () => claimsRoute.GET(request("GET", "/api/v1/claims"));
+    const user = await userWithToken("reviewer");
+    session.userId = user.user.id;
+    session.authAt = Date.now() - 1000;
+    expect((await claimsGet()).status).toBe(200);
+
+    expectOk(setDisabled(SYSTEM, { userId: user.user.id, disabled: true }));
+    expect((await claimsGet()).status).toBe(403);
+    expectOk(setDisabled(SYSTEM, { userId: user.user.id, disabled: false }));
+    expect((await claimsGet()).status).toBe(401);
+    // a sign-in after it is a new session
+    session.authAt = Date.now() + 1;
+    expect((await claimsGet()).status).toBe(200);
+    // the account's token is its own credential: revoked on its own, not by a disable
+    expect((await claimsRoute.GET(request("GET", "/api/v1/claims", { token: user.token }))).status).toBe(200);
+
+    session.authAt = Date.now() - 1;
+    expectOk(await resetPassword(SYSTEM, { userId: user.user.id, password: "a brand new long password" }));
+    expect((await claimsGet()).status).toBe(401);
+    session.authAt = Date.now() + 1;
+    expect((await claimsGet()).status).toBe(200);
+    session.authAt = undefined;
   });
 
   it("checks the Origin of cookie-authenticated writes", async () => {

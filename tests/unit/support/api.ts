@@ -7,10 +7,10 @@ import { asUser, expectOk, makeUser } from "./factories";
  * test file mocks "@/lib/auth" with `mockAuth` and sets `session.userId` to
  * act as a signed-in browser.
  */
-export const session: { userId: number | null } = { userId: null };
+export const session: { userId: number | null; authAt?: number } = { userId: null };
 
 export const mockAuth = () => ({
-  auth: async () => (session.userId === null ? null : { user: { id: String(session.userId) } }),
+  auth: async () => (session.userId === null ? null : { user: { id: String(session.userId) }, authAt: session.authAt ?? Date.now() }),
 });
 
 export const BASE = "http://127.0.0.1:3000";
