@@ -85,6 +85,14 @@ async function main() {
     );
   }
 
+  // not a target: the empty route answering a body as large as the list's page, which shows how much
+  // of the gap between the list and the floor is Next.js carrying 28 KB rather than the list's own code
+  const pageBytes = (await (await fetch(app.url + list, { headers })).arrayBuffer()).byteLength;
+  const floorBody = await load({ url: `${app.url}/api/floor?bytes=${pageBytes}`, connections: 32, seconds: LIST_SECONDS, headers });
+  log(`floor route with a ${pageBytes}-byte body, c32: ${floorBody.rps.toFixed(0)} req/s`);
+  const listC32 = rows.find((r) => r.name === "list_rps_c32")!;
+  rows.push({ name: "list_rps_c32_vs_same_body", unit: "req/s", app: listC32.app, baseline: null, floor: floorBody.rps, target: null, met: null });
+
   const floorPage = await load({ url: `${app.url}/floor`, connections: 1, seconds: PAGE_SECONDS, headers });
   const reader = await load({ url: `${app.url}/sources/${built.readerSourceId}`, connections: 1, seconds: PAGE_SECONDS, headers });
   const claimsPage = await load({ url: `${app.url}/claims`, connections: 1, seconds: PAGE_SECONDS, headers });
