@@ -1,5 +1,5 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { resolve } from "./vitest.config";
 
 /**
  * `npm run test:reliability`: crashes, two servers on one file, rollbacks,
@@ -8,13 +8,7 @@ import { defineConfig } from "vitest/config";
  * real servers and take a minute or two.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(__dirname),
-      // server-only throws outside React Server Components; tests are server code too
-      "server-only": path.resolve(__dirname, "tests/unit/support/empty.ts"),
-    },
-  },
+  resolve,
   test: {
     include: ["tests/reliability/**/*.test.ts"],
     globalSetup: ["tests/reliability/support/global-setup.ts"],

@@ -42,13 +42,15 @@ async function main() {
     AUTH_TRUST_HOST: "true",
   };
 
-  // before the migration and the seed write into it; the server checks again as it starts
+  // before the migration and the seed write into it; the server it starts is told so
+  // (CLAIMDESK_INTEGRITY_CHECKED) and does not read the whole file a second time
   const check = checkDatabaseAtStart();
   if (!check.ok) {
     console.error(check.message);
     process.exit(1);
   }
   check.close();
+  env.CLAIMDESK_INTEGRITY_CHECKED = check.file;
 
   const db = getDb();
   migrateDatabase(db);

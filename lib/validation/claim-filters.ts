@@ -1,18 +1,13 @@
 import { z } from "zod";
 import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/schema";
+import { queryId } from "./common";
 
 /** The claim list's query string, shared by /claims and GET /api/v1/claims. */
-const optionalId = z
-  .string()
-  .regex(/^[1-9]\d{0,15}$/, "Use a positive whole number.")
-  .transform(Number)
-  .optional();
-
 export const claimFiltersQuery = z.object({
   status: z.enum(CLAIM_STATUSES, { message: `Status is one of ${CLAIM_STATUSES.join(", ")}.` }).optional(),
   type: z.enum(CLAIM_TYPES, { message: `Type is one of ${CLAIM_TYPES.join(", ")}.` }).optional(),
-  sourceId: optionalId,
-  speakerId: optionalId,
+  sourceId: queryId,
+  speakerId: queryId,
   // values above the cap are capped, not refused
   limit: z
     .string()

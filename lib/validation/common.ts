@@ -43,30 +43,39 @@ const INVISIBLE_IN_NAMES = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206
 const stripInvisible = (s: string) => s.replace(INVISIBLE_IN_NAMES, "");
 
 /** Prose: NFC, trimmed, otherwise as typed. */
-export const optionalText = (max: number, label: string) =>
-  text(label)
-    .transform((s) => s.normalize("NFC").trim())
+const prose = (label: string) => text(label).transform((s) => s.normalize("NFC").trim());
+
+/**
+ * A name: invisible characters are stripped before NFC, so that what they
+ * separated composes; one that was nothing but invisible characters is empty.
+ */
+const nameText = (label: string) => text(label).transform((s) => stripInvisible(s).normalize("NFC").trim());
+
+/** An optional field: empty or missing is null. */
+const optional = (cleaned: z.ZodType<string, string>, max: number, label: string) =>
+  cleaned
     .pipe(z.string().max(max, `${label} is at most ${max} characters.`))
     .nullish()
     .transform((s) => (s ? s : null));
+
+export const optionalText = (max: number, label: string) => optional(prose(label), max, label);
 
 /**
  * A name (speaker names and aliases, user and token names, source titles,
- * outlets and bylines): what the desk shows as a label and matches on.
- * Invisible characters are stripped before NFC, so that what they separated
- * composes; one that was nothing but invisible characters is empty, so refused.
+ * outlets and bylines): what the desk shows as a label and matches on. One
+ * left empty once its invisible characters are gone is refused.
  */
 export const requiredName = (max: number, label: string) =>
-  text(label)
-    .transform((s) => stripInvisible(s).normalize("NFC").trim())
-    .pipe(z.string().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`));
+  nameText(label).pipe(z.string().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`));
 
-export const optionalName = (max: number, label: string) =>
-  text(label)
-    .transform((s) => stripInvisible(s).normalize("NFC").trim())
-    .pipe(z.string().max(max, `${label} is at most ${max} characters.`))
-    .nullish()
-    .transform((s) => (s ? s : null));
+export const optionalName = (max: number, label: string) => optional(nameText(label), max, label);
+
+/** A positive id in a query string ("" is dropped before parsing: see queryObject). */
+export const queryId = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, "Use a positive whole number.")
+  .transform(Number)
+  .optional();
 
 /** http(s) only: javascript:, data: and friends are refused whatever their case. */
 export const httpUrl = text("A URL")

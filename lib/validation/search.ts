@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, id, text } from "./common";
+import { LIMITS, id, queryId, text } from "./common";
 
 const query = text("Search")
   .transform((s) => s.normalize("NFC").trim())
@@ -16,7 +16,7 @@ export const claimSearchInput = z.strictObject({
 /** GET /api/v1/claims/search?q=&excludeSourceId=&limit=: the same search from a query string. */
 export const claimSearchQuery = z.object({
   q: query.pipe(z.string().min(1, "Give the words to search for.")),
-  excludeSourceId: z.string().regex(/^[1-9]\d{0,15}$/, "Use a positive whole number.").transform(Number).optional(),
+  excludeSourceId: queryId,
   limit: z
     .string()
     .regex(/^\d{1,2}$/, "Use a whole number from 1 to 50.")

@@ -1,24 +1,10 @@
-import { type APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
+import { freshClaim } from "./support/claims";
 import { signInAs } from "./support/session";
-
-/** A claim of this test's own in the JoongAng article, captured through the API. */
-async function freshClaim(request: APIRequestContext, origin: string, quote: string) {
-  const sources = (await (await request.get("/api/v1/sources")).json()).items as Array<{ id: number; title: string }>;
-  const source = sources.find((s) => s.title === "North Korean foreign minister arrives in Russia")!;
-  const { body } = await (await request.get(`/api/v1/sources/${source.id}`)).json();
-  const start = (body as string).indexOf(quote);
-  const response = await request.post("/api/v1/claims", {
-    headers: { origin },
-    data: { sourceId: source.id, start, end: start + quote.length, quote, speakerName: "Korea JoongAng Daily" },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: number };
-}
 
 test("a verdict cites a passage of another source, which shows as evidence", async ({ page, baseURL }) => {
   await signInAs(page, "reviewer");
-  const claim = await freshClaim(page.request, baseURL!, "her previous visit");
+  const claim = await freshClaim(page.request, { origin: baseURL! }, "her previous visit");
   await page.goto(`/claims/${claim.id}`);
   const verdict = page.getByRole("form", { name: "Record a verdict" });
   await verdict.getByRole("group", { name: "Verdict", exact: true }).getByRole("radio", { name: "Corroborated" }).check();
@@ -36,7 +22,7 @@ test("a verdict cites a passage of another source, which shows as evidence", asy
 
 test("a reviewer edits a claim; a stale edit says who changed it and re-applies with one click", async ({ page, browser, baseURL }) => {
   await signInAs(page, "reviewer");
-  const claim = await freshClaim(page.request, baseURL!, "comes six weeks after");
+  const claim = await freshClaim(page.request, { origin: baseURL! }, "comes six weeks after");
   await page.goto(`/claims/${claim.id}`);
 
   const other = await browser.newContext({ baseURL });

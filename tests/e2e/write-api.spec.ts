@@ -1,27 +1,13 @@
 import { expect, test } from "./support/csp-guard";
+import { freshClaim } from "./support/claims";
 import { signInByApi } from "./support/session";
 
 type Claim = { id: number; version: number; status: string; quote: string; sourceId: number };
 
-/** A fresh claim of our own in the JoongAng article, so no other test's assertions move. */
-async function freshClaim(request: import("@playwright/test").APIRequestContext, headers: Record<string, string>) {
-  const sources = (await (await request.get("/api/v1/sources")).json()).items as Array<{ id: number; title: string }>;
-  const source = sources.find((s) => s.title === "North Korean foreign minister arrives in Russia")!;
-  const { body } = await (await request.get(`/api/v1/sources/${source.id}`)).json();
-  const quote = "Monday’s trip";
-  const start = body.indexOf(quote);
-  const response = await request.post("/api/v1/claims", {
-    headers,
-    data: { sourceId: source.id, start, end: start + quote.length, quote, speakerName: "Korea JoongAng Daily", type: "statement" },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as Claim;
-}
-
 test("50 concurrent verdicts on one baseVersion: exactly one 201, 49 × 409, version + 1", async ({ request, baseURL }) => {
   await signInByApi(request, "reviewer@example.org");
   const headers = { origin: baseURL! };
-  const claim = await freshClaim(request, headers);
+  const claim = await freshClaim<Claim>(request, headers);
   const responses = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
       request.post(`/api/v1/claims/${claim.id}/verdicts`, {

@@ -5,7 +5,7 @@ import { expectConsistent, verdictIds, versionMismatches } from "./support/check
 import { makeDesk, openForCheck, removeDatabase, tempFile, type Desk } from "./support/desk";
 import { runScript } from "./support/scripts";
 import { sleep, startServer, type Server } from "./support/server";
-import { newTally, streamVerdicts, type Stop } from "./support/writers";
+import { newTally, streamVerdictsShared, type Stop } from "./support/writers";
 
 /**
  * `npm run db:backup` copies the database while the server keeps writing;
@@ -46,17 +46,15 @@ describe("db:backup and db:restore", () => {
     const tally = newTally();
     const stop: Stop = { stopped: false };
     const versions = new Map(desk.claims.map((c) => [c.id, c.version]));
-    const clients = Array.from({ length: CLIENTS }, (_, i) =>
-      streamVerdicts({
-        base: server!.url,
-        token: desk.token,
-        port: PORT,
-        claims: desk.claims.filter((_, index) => index % CLIENTS === i).map((c) => c.id),
-        versions,
-        tally,
-        stop,
-      }),
-    );
+    const clients = streamVerdictsShared(CLIENTS, {
+      base: server!.url,
+      token: desk.token,
+      port: PORT,
+      claims: desk.claims.map((c) => c.id),
+      versions,
+      tally,
+      stop,
+    });
     while (tally.acks.length < 10 && tally.bad.length === 0) await sleep(10);
 
     // every write acknowledged before the backup starts must be in it

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConsistent } from "./support/checks";
 import { makeDesk, type Desk } from "./support/desk";
 import { sleep, startServer, type Server } from "./support/server";
-import { newTally, streamVerdicts, type Stop } from "./support/writers";
+import { newTally, streamVerdictsShared, type Stop } from "./support/writers";
 
 /**
  * kill -9 in the middle of a stream of verdict writes, 20 times over. SQLite
@@ -39,18 +39,15 @@ describe("SIGKILL during a stream of verdict writes", () => {
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       const stop: Stop = { stopped: false };
       const acksBefore = tally.acks.length;
-      const clients = Array.from({ length: CLIENTS }, (_, i) =>
-        streamVerdicts({
-          base: server!.url,
-          token: desk.token,
-          port: PORT,
-          // each client its own claims, so most writes land; 409s come from writes the crash cut off
-          claims: desk.claims.filter((_, index) => index % CLIENTS === i).map((c) => c.id),
-          versions,
-          tally,
-          stop,
-        }),
-      );
+      const clients = streamVerdictsShared(CLIENTS, {
+        base: server!.url,
+        token: desk.token,
+        port: PORT,
+        claims: desk.claims.map((c) => c.id),
+        versions,
+        tally,
+        stop,
+      });
       // once the stream is flowing, kill the server under it, at a different moment each cycle
       const flowing = Date.now() + 30_000;
       while (tally.acks.length - acksBefore < 10 && Date.now() < flowing && tally.bad.length === 0) await sleep(5);

@@ -1,6 +1,7 @@
-import type { APIRequest, APIRequestContext, Page, Request } from "@playwright/test";
+import type { APIRequestContext, Page, Request } from "@playwright/test";
 import { expect, test } from "../e2e/support/csp-guard";
 import { openSource, selectForCapture, selectedClaimId } from "../e2e/support/reader";
+import { JOONGANG, freshClaim, readClaim, signedIn } from "../e2e/support/claims";
 import { ACCOUNTS, signInByApi } from "../e2e/support/session";
 
 /**
@@ -13,7 +14,7 @@ import { ACCOUNTS, signInByApi } from "../e2e/support/session";
  */
 
 const COOKIE = "authjs.session-token";
-const SOURCE = "North Korean foreign minister arrives in Russia";
+const SOURCE = JOONGANG;
 const EVIL = "https://evil.example";
 
 type Claim = { id: number; version: number; status: string; createdById: number; verdicts: Array<{ reviewer: { id: number } }> };
@@ -72,31 +73,6 @@ function actionResult(text: string): { ok: boolean; code?: string; message?: str
   return JSON.parse(row);
 }
 
-async function signedIn(requests: APIRequest, baseURL: string, email?: string) {
-  const context = await requests.newContext({ baseURL });
-  if (email) await signInByApi(context, email);
-  return context;
-}
-
-async function readClaim(admin: APIRequestContext, id: number): Promise<Claim> {
-  const response = await admin.get(`/api/v1/claims/${id}`);
-  expect(response.status()).toBe(200);
-  return response.json();
-}
-
-async function freshClaim(request: APIRequestContext, origin: string, quote = "Monday’s trip") {
-  const sources = (await (await request.get("/api/v1/sources")).json()).items as Array<{ id: number; title: string }>;
-  const source = sources.find((s) => s.title === SOURCE)!;
-  const { body } = await (await request.get(`/api/v1/sources/${source.id}`)).json();
-  const start = (body as string).indexOf(quote);
-  const response = await request.post("/api/v1/claims", {
-    headers: { origin },
-    data: { sourceId: source.id, start, end: start + quote.length, quote, speakerName: "Korea JoongAng Daily", type: "statement" },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: number; version: number };
-}
-
 async function freshSpeaker(request: APIRequestContext, origin: string, name: string) {
   const response = await request.post("/api/v1/speakers", { headers: { origin }, data: { name, kind: "person" } });
   expect(response.status()).toBe(201);
@@ -111,7 +87,7 @@ async function aliasesOf(admin: APIRequestContext, speakerId: number): Promise<s
 test("a verdict action replayed without a session, by a viewer or from another site records nothing", async ({ page, playwright, baseURL }) => {
   await signInByApi(page.request, ACCOUNTS.reviewer);
   const admin = await signedIn(playwright.request, baseURL!, ACCOUNTS.admin);
-  const claim = await freshClaim(page.request, baseURL!);
+  const claim = await freshClaim(page.request, { origin: baseURL! });
 
   await page.goto(`/claims/${claim.id}`);
   const form = page.getByRole("form", { name: "Record a verdict" });
@@ -119,7 +95,7 @@ test("a verdict action replayed without a session, by a viewer or from another s
   await form.getByLabel("Rationale").fill("Replay harness: the first, genuine verdict.");
   const call = await captureAction(page, () => form.getByRole("button", { name: "Save verdict" }).click());
   await expect(form.getByRole("status")).toHaveText("Verdict saved: Corroborated.");
-  const before = await readClaim(admin, claim.id);
+  const before = await readClaim<Claim>(admin, claim.id);
   expect(before.verdicts).toHaveLength(1);
   expect(before.version).toBe(2);
 
@@ -156,7 +132,7 @@ test("a verdict action replayed without a session, by a viewer or from another s
   const noOrigin = actionResult(await (await replay(viewer, call, { origin: null })).text());
   expect(noOrigin).toMatchObject({ ok: false, code: "forbidden" });
 
-  expect(await readClaim(admin, claim.id)).toEqual(before);
+  expect(await readClaim<Claim>(admin, claim.id)).toEqual(before);
 
   // control: the same bytes with the reviewer's cookie from this site reach lib/ — as a stale-version conflict
   const stale = await replay(page.request, call, { origin: baseURL! });
@@ -167,12 +143,12 @@ test("a verdict action replayed without a session, by a viewer or from another s
   const current = JSON.stringify([{ ...args[0], baseVersion: before.version, rationale: "Replay harness: the replayed verdict." }]);
   const replayed = await replay(page.request, call, { origin: baseURL!, body: current });
   expect(actionResult(await replayed.text())).toMatchObject({ ok: true, value: { status: "corroborated", version: 3 } });
-  const after = await readClaim(admin, claim.id);
+  const after = await readClaim<Claim>(admin, claim.id);
   expect(after.verdicts).toHaveLength(2);
   expect(after.version).toBe(3);
 
   // unknown fields never ride along: the verdict's schema is strict, so nothing is recorded
-  const adminId = (await readClaim(admin, (await freshClaim(admin, baseURL!)).id)).createdById;
+  const adminId = (await readClaim<Claim>(admin, (await freshClaim(admin, { origin: baseURL! })).id)).createdById;
   expect(adminId).toEqual(expect.any(Number));
   expect(adminId).not.toBe(after.createdById);
   for (const [key, value] of [["role", "admin"], ["version", 99], ["createdBy", adminId], ["reviewerId", adminId]] as const) {
@@ -181,7 +157,7 @@ test("a verdict action replayed without a session, by a viewer or from another s
     expect(result, key).toMatchObject({ ok: false, code: "invalid" });
     expect(result!.fields?._, key).toContain(`"${key}"`);
   }
-  const untouched = await readClaim(admin, claim.id);
+  const untouched = await readClaim<Claim>(admin, claim.id);
   expect(untouched).toEqual(after);
   // both verdicts are the reviewer's (who also created the claim), none the admin's
   expect(untouched.verdicts.map((v) => v.reviewer.id)).toEqual([after.createdById, after.createdById]);
@@ -285,7 +261,7 @@ test("a claim captured in the reader: a replay with role, version or createdBy i
   const call = await captureAction(page, () => form.getByRole("button", { name: "Save claim" }).click(), '"quote"');
   await expect(form).toHaveCount(0);
   const captured = await selectedClaimId(page);
-  const original = await readClaim(admin, captured);
+  const original = await readClaim<Claim>(admin, captured);
   expect(await claimsOf()).toBe(1);
 
   const viewer = await signedIn(playwright.request, baseURL!, ACCOUNTS.viewer);
@@ -305,12 +281,12 @@ test("a claim captured in the reader: a replay with role, version or createdBy i
     expect(result!.fields?._, key).toContain(`"${key}"`);
   }
   expect(await claimsOf()).toBe(1);
-  expect(await readClaim(admin, captured)).toEqual(original);
+  expect(await readClaim<Claim>(admin, captured)).toEqual(original);
 
   // control: the same bytes from this site with the reviewer's cookie make a second claim, the reviewer's, at version 1
   const replayed = actionResult(await (await replay(page.request, call, { origin: baseURL! })).text());
   expect(replayed).toMatchObject({ ok: true });
-  const second = await readClaim(admin, (replayed!.value as { id: number }).id);
+  const second = await readClaim<Claim>(admin, (replayed!.value as { id: number }).id);
   expect(second).toMatchObject({ version: 1, status: "pending", createdById: original.createdById });
   expect(await claimsOf()).toBe(2);
 
@@ -325,10 +301,10 @@ test("cookie writes to every /api/v1 route from another site, a cross-site fetch
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   await signInByApi(page.request, ACCOUNTS.reviewer);
   const admin = await signedIn(playwright.request, baseURL!, ACCOUNTS.admin);
-  const claim = await freshClaim(page.request, baseURL!);
+  const claim = await freshClaim(page.request, { origin: baseURL! });
   const speaker = await freshSpeaker(page.request, baseURL!, `Origin Speaker ${stamp}`);
   const snapshot = async () => ({
-    claim: await readClaim(admin, claim.id),
+    claim: await readClaim<Claim>(admin, claim.id),
     aliases: await aliasesOf(admin, speaker.id),
     speakers: ((await (await admin.get(`/api/v1/speakers?q=${encodeURIComponent(`Forged ${stamp}`)}`)).json()).items as unknown[]).length,
     claims: ((await (await admin.get(`/api/v1/claims?speakerId=${speaker.id}`)).json()).items as unknown[]).length,

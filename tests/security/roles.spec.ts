@@ -1,5 +1,6 @@
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequest, APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "../e2e/support/csp-guard";
+import { freshClaim, readClaim, signedIn } from "../e2e/support/claims";
 import { ACCOUNTS, signInAs, signInByApi } from "../e2e/support/session";
 
 /**
@@ -11,7 +12,6 @@ import { ACCOUNTS, signInAs, signInByApi } from "../e2e/support/session";
  */
 
 const COOKIE = "authjs.session-token";
-const SOURCE = "North Korean foreign minister arrives in Russia";
 const PASSWORD = "a-long-enough-password";
 
 type Claim = { id: number; version: number; status: string; verdicts: unknown[]; proposition: string | null };
@@ -31,30 +31,26 @@ async function addUser(admin: Page, email: string, role: "reviewer" | "viewer") 
 async function reviewerOnFreshClaim(browser: Browser, baseURL: string, email: string) {
   const context = await browser.newContext({ baseURL });
   await signInByApi(context.request, email, PASSWORD);
-  const claim = await freshClaim(context.request, baseURL);
+  const claim = await freshClaim(context.request, { origin: baseURL });
   const page = await context.newPage();
   await page.goto(`/claims/${claim.id}`);
   await expect(page.getByRole("form", { name: "Record a verdict" })).toBeVisible();
   return { context, page, claim };
 }
 
-async function freshClaim(request: APIRequestContext, origin: string, quote = "Monday’s trip") {
-  const sources = (await (await request.get("/api/v1/sources")).json()).items as Array<{ id: number; title: string }>;
-  const source = sources.find((s) => s.title === SOURCE)!;
-  const { body } = await (await request.get(`/api/v1/sources/${source.id}`)).json();
-  const start = (body as string).indexOf(quote);
-  const response = await request.post("/api/v1/claims", {
-    headers: { origin },
-    data: { sourceId: source.id, start, end: start + quote.length, quote, speakerName: "Korea JoongAng Daily", type: "statement" },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: number; version: number };
-}
-
-async function readClaim(admin: APIRequestContext, id: number): Promise<Claim> {
-  const response = await admin.get(`/api/v1/claims/${id}`);
-  expect(response.status()).toBe(200);
-  return response.json();
+/**
+ * A new reviewer signed in, in a browser of their own, on a fresh claim; the
+ * admin's page (signed in, on /admin/users) to change them from; an admin API
+ * context; and the claim as it was before anything happened.
+ */
+async function reviewerUnderAdmin(page: Page, browser: Browser, requests: APIRequest, baseURL: string, label: string) {
+  const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.org`;
+  await signInAs(page, "admin");
+  await addUser(page, email, "reviewer");
+  const reviewer = await reviewerOnFreshClaim(browser, baseURL, email);
+  const admin = await signedIn(requests, baseURL, ACCOUNTS.admin);
+  const before = await readClaim<Claim>(admin, reviewer.claim.id);
+  return { email, reviewer, admin, before };
 }
 
 /** Tries to save a verdict through the form the page still shows. */
@@ -78,13 +74,7 @@ function apiWrites(request: APIRequestContext, origin: string, claim: { id: numb
 }
 
 test("a reviewer demoted to viewer while signed in is refused on the next write, in the page and in the API", async ({ page, browser, playwright, baseURL }) => {
-  const email = `demoted-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.org`;
-  await signInAs(page, "admin");
-  await addUser(page, email, "reviewer");
-  const reviewer = await reviewerOnFreshClaim(browser, baseURL!, email);
-  const admin = await playwright.request.newContext({ baseURL });
-  await signInByApi(admin, ACCOUNTS.admin);
-  const before = await readClaim(admin, reviewer.claim.id);
+  const { email, reviewer, admin, before } = await reviewerUnderAdmin(page, browser, playwright.request, baseURL!, "demoted");
 
   const row = page.getByRole("row", { name: new RegExp(email) });
   await row.getByLabel(`Role for ${email}`).selectOption("viewer");
@@ -101,7 +91,7 @@ test("a reviewer demoted to viewer while signed in is refused on the next write,
     expect(response.status()).toBe(403);
     expect((await response.json()).error).toMatchObject({ code: "forbidden", message: "This needs the reviewer role; your account is a viewer." });
   }
-  expect(await readClaim(admin, reviewer.claim.id)).toEqual(before);
+  expect(await readClaim<Claim>(admin, reviewer.claim.id)).toEqual(before);
   expect(before).toMatchObject({ version: 1, verdicts: [] });
 
   // still signed in, as what the database says they are now: reading works, the verdict form is gone
@@ -115,13 +105,7 @@ test("a reviewer demoted to viewer while signed in is refused on the next write,
 });
 
 test("a reviewer disabled while signed in is refused on the next write, treated as signed out, and not signed back in by re-enabling", async ({ page, browser, playwright, baseURL }) => {
-  const email = `disabled-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.org`;
-  await signInAs(page, "admin");
-  await addUser(page, email, "reviewer");
-  const reviewer = await reviewerOnFreshClaim(browser, baseURL!, email);
-  const admin = await playwright.request.newContext({ baseURL });
-  await signInByApi(admin, ACCOUNTS.admin);
-  const before = await readClaim(admin, reviewer.claim.id);
+  const { email, reviewer, admin, before } = await reviewerUnderAdmin(page, browser, playwright.request, baseURL!, "disabled");
 
   const row = page.getByRole("row", { name: new RegExp(email) });
   await row.getByRole("button", { name: "Disable" }).click();
@@ -139,7 +123,7 @@ test("a reviewer disabled while signed in is refused on the next write, treated 
     expect((await response.json()).error).toMatchObject({ code: "forbidden", message: "This account is disabled." });
   }
   expect((await reviewer.context.request.get(`/api/v1/claims/${reviewer.claim.id}`)).status()).toBe(403);
-  expect(await readClaim(admin, reviewer.claim.id)).toEqual(before);
+  expect(await readClaim<Claim>(admin, reviewer.claim.id)).toEqual(before);
 
   // pages send the still-present cookie to the sign-in page, and a new sign-in sets no session
   await reviewer.page.goto(`/claims/${reviewer.claim.id}`);
@@ -165,16 +149,15 @@ test("a reviewer disabled while signed in is refused on the next write, treated 
 
 test("a viewer's cookie gets 403 on every /api/v1 write and changes nothing", async ({ page, playwright, baseURL }) => {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const admin = await playwright.request.newContext({ baseURL });
-  await signInByApi(admin, ACCOUNTS.admin);
-  const claim = await freshClaim(admin, baseURL!);
+  const admin = await signedIn(playwright.request, baseURL!, ACCOUNTS.admin);
+  const claim = await freshClaim(admin, { origin: baseURL! });
   const speaker = (await (await admin.post("/api/v1/speakers", { headers: { origin: baseURL! }, data: { name: `Viewer Target ${stamp}`, kind: "person" } })).json()) as {
     id: number;
   };
   const snapshot = async () => {
     const speakers = (await (await admin.get("/api/v1/speakers")).json()).items as Array<{ id: number; name: string; aliases: string[] }>;
     return {
-      claim: await readClaim(admin, claim.id),
+      claim: await readClaim<Claim>(admin, claim.id),
       aliases: speakers.find((s) => s.id === speaker.id)!.aliases,
       forgedSpeakers: speakers.filter((s) => s.name.includes(`Forged ${stamp}`)).length,
       claimsOfSpeaker: ((await (await admin.get(`/api/v1/claims?speakerId=${speaker.id}`)).json()).items as unknown[]).length,

@@ -64,6 +64,29 @@ describe("the start-up check", () => {
     expect(check.message).toContain("npm run db:restore -- <backup file>");
   });
 
+  it("reads the whole file once: a server that npm start has just checked the same file for skips its own check", () => {
+    const file = migratedDb();
+    const other = migratedDb();
+    const db = new Database(file);
+    const { rootpage } = db.prepare("select rootpage from sqlite_master where name = 'users'").get() as { rootpage: number };
+    const pageSize = db.pragma("page_size", { simple: true }) as number;
+    db.close();
+    damage(file, (rootpage - 1) * pageSize, Buffer.alloc(16, 0xff));
+    try {
+      // vouched for another file: this one is still checked, and refused
+      process.env.CLAIMDESK_INTEGRITY_CHECKED = other;
+      expect(checkDatabaseAtStart(file).ok).toBe(false);
+      process.env.CLAIMDESK_INTEGRITY_CHECKED = file;
+      const check = checkDatabaseAtStart(file);
+      expect(check.ok).toBe(true);
+      if (!check.ok) return;
+      check.close();
+      expect(check.summary).toContain("integrity_check ok (checked by npm start before it migrated)");
+    } finally {
+      delete process.env.CLAIMDESK_INTEGRITY_CHECKED;
+    }
+  });
+
   it("refuses a file whose header is not SQLite's", () => {
     const file = migratedDb();
     damage(file, 0, Buffer.from("definitely not SQLite"));

@@ -93,6 +93,17 @@ export async function streamVerdicts(options: {
   }
 }
 
+/**
+ * `clients` verdict streams on one server, each on its own share of the
+ * claims, so that most writes land; 409s then come only from writes whose
+ * answer a crash cut off.
+ */
+export function streamVerdictsShared(clients: number, options: Parameters<typeof streamVerdicts>[0]) {
+  return Array.from({ length: clients }, (_, i) =>
+    streamVerdicts({ ...options, claims: options.claims.filter((_, index) => index % clients === i) }),
+  );
+}
+
 /** Creates speakers with an alias each, and claims on the seeded quotes naming them. */
 export async function streamSpeakersAndClaims(options: {
   base: string;
