@@ -14,7 +14,8 @@ process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `claimdesk-e2e-${Date.n
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_DEMO_PASSWORD ??= "e2e-demo-password";
 
-// Debian's Chromium where it exists (CHROMIUM_PATH to point elsewhere), else Playwright's own browser
+// `npm run test:e2e` finds a browser first (scripts/support/find-browser.ts) and passes it as
+// CHROMIUM_PATH; `playwright test` run by hand takes Debian's Chromium, else Playwright's own
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
 
@@ -57,6 +58,8 @@ export default defineConfig({
       DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
+      // the suite stands in for a proxy: a test may send X-Forwarded-For to sign in from an address of its own
+      TRUST_PROXY_HOPS: "1",
     },
   },
 });

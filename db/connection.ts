@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import { touchPrivate } from "@/lib/private-files";
 import * as schema from "./schema";
 
 /**
@@ -13,14 +13,35 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const DEFAULT_DATABASE_URL = "file:./data/claimdesk.db";
 
+/**
+ * The SQLite file DATABASE_URL names: `file:<path>`, or a bare path. Any other
+ * scheme is refused, rather than taken as a strange file name: until a second
+ * engine exists, `postgres://user:pw@host/db` would otherwise become a SQLite
+ * file in a folder named after the URL, password included.
+ */
 export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new Error(problem);
   const raw = url.startsWith("file:") ? url.slice("file:".length) : url;
-  if (!raw) throw new Error(`DATABASE_URL "${url}" names no file`);
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), raw);
 }
 
+/** Why DATABASE_URL cannot be used, in words for the person starting the server (the password in a URL is never repeated). */
+export function databaseUrlProblem(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string | null {
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme && scheme !== "file") {
+    return (
+      `DATABASE_URL uses the scheme "${scheme}:", which Claimdesk does not run on. ` +
+      "It keeps its data in an SQLite file: set DATABASE_URL=file:./data/claimdesk.db (a path of your choice), or leave it unset."
+    );
+  }
+  if (!(url.startsWith("file:") ? url.slice("file:".length) : url)) return `DATABASE_URL "${url}" names no file.`;
+  return null;
+}
+
 export function openDatabase(file = databasePath()): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // created private before SQLite opens it: its -wal and -shm files take the database file's mode
+  touchPrivate(file);
   const sqlite = new Database(file);
   sqlite.pragma("busy_timeout = 5000");
   enableWal(sqlite);

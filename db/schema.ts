@@ -213,6 +213,8 @@ export const evidence = sqliteTable(
     url: text("url"),
     stance: text("stance", { enum: STANCES }).notNull(),
     note: text("note").notNull().default(""),
+    /** a passage whose words were lost when its source was edited: kept, marked, no longer highlighted */
+    orphaned: integer("orphaned", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
@@ -279,7 +281,26 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins, per account key and per client address key; pruned as they age. */
+/**
+ * One row per sign-in. The session cookie carries the row's id; signing out
+ * ends the row, so a copy of the cookie taken before is refused after it, on
+ * every server that shares the database.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** ms since the epoch */
+    startedAt: integer("started_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_started_idx").on(t.startedAt)],
+);
+
+/** Failed sign-ins (and attempts under way), per account, account-and-address and address key; pruned as they age. */
 export const signInFailures = sqliteTable(
   "sign_in_failures",
   {
@@ -321,3 +342,4 @@ export type Claim = typeof claims.$inferSelect;
 export type Verdict = typeof verdicts.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;

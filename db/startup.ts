@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
-import { databasePath, openDatabase, type Db } from "./connection";
+import { databasePath, databaseUrlProblem, openDatabase, type Db } from "./connection";
 
 /**
  * The start-up check of the database, run by the server itself
@@ -69,6 +69,11 @@ function refusal(file: string, problems: string): string {
  * Next.js's register() is only logged, and the server would serve anyway.
  */
 export function checkDatabaseOrExit(): void {
+  const problem = databaseUrlProblem();
+  if (problem) {
+    console.error(`Refusing to start: ${problem}`);
+    process.exit(1);
+  }
   const check = checkDatabaseAtStart();
   if (!check.ok) {
     console.error(check.message);

@@ -5,8 +5,25 @@ import { getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { writeAudit, type Tx } from "@/lib/audit";
 import { loadActor, type Actor, type ActorRef } from "@/lib/auth/actor";
-import { DomainFailure, fail, ok, type Result } from "@/lib/result";
+import { DomainFailure, fail, ok, type DomainError, type Result } from "@/lib/result";
 import { zodFields } from "@/lib/validation/fields";
+
+type WriteContext<I> = {
+  tx: Tx;
+  actor: Actor;
+  input: I;
+  audit: (entry: AuditEntry) => void;
+  /** the user a created row belongs to: the actor, or for the system the first admin */
+  ownerId: () => number;
+};
+
+type WriteOptions<S extends z.ZodType, T> = {
+  actor: ActorRef;
+  role: Role;
+  schema: S;
+  input: unknown;
+  run: (ctx: WriteContext<z.output<S>>) => T;
+};
 
 /**
  * The one shape of every write: parse the input with its zod schema, then in
@@ -14,27 +31,41 @@ import { zodFields } from "@/lib/validation/fields";
  * append its audit row. A DomainFailure thrown by `run` rolls everything back
  * and comes out as a typed failure.
  */
-export function domainWrite<S extends z.ZodType, T>(options: {
-  actor: ActorRef;
-  role: Role;
-  schema: S;
-  input: unknown;
-  run: (ctx: {
-    tx: Tx;
-    actor: Actor;
-    input: z.output<S>;
-    audit: (entry: AuditEntry) => void;
-    /** the user a created row belongs to: the actor, or for the system the first admin */
-    ownerId: () => number;
-  }) => T;
-}): Result<T> {
+export function domainWrite<S extends z.ZodType, T>(options: WriteOptions<S, T>): Result<T> {
   const parsed = options.schema.safeParse(options.input);
-  if (!parsed.success) {
-    // the role check comes first even for bad input, so a viewer learns nothing from validation
-    const who = loadActor(options.actor, options.role);
-    if (!who.ok) return who;
-    return fail("invalid", "Some values are not valid.", zodFields(parsed.error));
-  }
+  if (!parsed.success) return refused(options.actor, options.role, parsed.error);
+  return transact(options, parsed.data);
+}
+
+/**
+ * domainWrite for a write that needs slow work on its input before the
+ * transaction (a password hash: argon2 is async and costs 19 MiB). The work is
+ * done only for an actor allowed to write and an input that parses, so no one
+ * without the role can make the server hash; the role is checked again inside
+ * the transaction, as for every write.
+ */
+export async function domainWriteAfter<S extends z.ZodType, P, T>(
+  options: Omit<WriteOptions<S, T>, "run"> & {
+    prepare: (input: z.output<S>) => Promise<P>;
+    run: (ctx: WriteContext<z.output<S>> & { prepared: P }) => T;
+  },
+): Promise<Result<T>> {
+  const parsed = options.schema.safeParse(options.input);
+  if (!parsed.success) return refused(options.actor, options.role, parsed.error);
+  const who = loadActor(options.actor, options.role);
+  if (!who.ok) return who;
+  const prepared = await options.prepare(parsed.data);
+  return transact({ ...options, run: (ctx) => options.run({ ...ctx, prepared }) }, parsed.data);
+}
+
+/** Bad input: the role check still comes first, so a viewer learns nothing from validation. */
+function refused(actor: ActorRef, role: Role, error: z.ZodError): { ok: false; error: DomainError } {
+  const who = loadActor(actor, role);
+  if (!who.ok) return who;
+  return fail("invalid", "Some values are not valid.", zodFields(error));
+}
+
+function transact<I, T>(options: { actor: ActorRef; role: Role; run: (ctx: WriteContext<I>) => T }, input: I): Result<T> {
   try {
     return ok(
       // IMMEDIATE takes the write lock before the first read, so a read-then-write never
@@ -46,7 +77,7 @@ export function domainWrite<S extends z.ZodType, T>(options: {
         return options.run({
           tx,
           actor,
-          input: parsed.data,
+          input,
           audit: (entry) => writeAudit({ actor, ...entry }),
           ownerId: () => actor.id ?? firstAdminId(tx),
         });

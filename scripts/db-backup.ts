@@ -3,14 +3,18 @@
  * server keeps serving and writing. It uses SQLite's backup API (better-sqlite3's
  * `db.backup()`), which copies a consistent snapshot: every write committed
  * before the copy began is in it, none is torn. The copy is written next to
- * its destination first, checked with `PRAGMA integrity_check`, and only then
- * renamed into place, so a file at <file> is always a whole, good backup.
+ * its destination first (mode 600: it holds the whole desk), checked with
+ * `PRAGMA integrity_check`, and only then linked into place. A link never
+ * replaces a file, so a file that appeared at <file> while the backup ran is
+ * left alone and the backup stops saying so; a file at <file> is always a
+ * whole, good backup.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath, openDatabase } from "@/db/connection";
 import { integrityProblems } from "@/db/startup";
+import { privateDir, publishWithoutReplacing, touchPrivate } from "@/lib/private-files";
 
 async function main() {
   const target = process.argv[2];
@@ -23,10 +27,11 @@ async function main() {
   if (!fs.existsSync(source)) fail(`There is no database at ${source} to back up (DATABASE_URL names it).`);
   if (destination === source) fail("The backup must not be the database file itself.");
   if (fs.existsSync(destination)) fail(`${destination} exists already; choose a new file name (backups are never overwritten).`);
-  if (!fs.existsSync(path.dirname(destination))) fail(`The folder ${path.dirname(destination)} does not exist.`);
+  privateDir(path.dirname(destination));
 
-  const partial = `${destination}.partial`;
+  const partial = `${destination}.partial-${process.pid}`;
   fs.rmSync(partial, { force: true });
+  touchPrivate(partial);
   const db = openDatabase(source);
   const started = performance.now();
   try {
@@ -49,7 +54,14 @@ async function main() {
       verdicts: number;
     };
     copy.close();
-    fs.renameSync(partial, destination);
+    try {
+      publishWithoutReplacing(partial, destination);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+        fail(`${destination} appeared while the backup ran; it was left alone and nothing was written there.`, partial);
+      }
+      throw error;
+    }
     const size = fs.statSync(destination).size;
     const ms = Math.round(performance.now() - started);
     console.log(

@@ -23,6 +23,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath } from "@/db/connection";
 import { integrityProblems } from "@/db/startup";
+import { copyPrivate } from "@/lib/private-files";
 
 const SIDE_FILES = ["-wal", "-shm", "-journal"];
 const TABLES = ["__drizzle_migrations", "users", "sources", "claims", "verdicts", "audit_log"];
@@ -43,9 +44,8 @@ function main() {
   }
 
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const staging = `${file}.restoring-${stamp}`;
-  fs.copyFileSync(backup, staging);
+  copyPrivate(backup, staging);
   const counts = verify(staging, backup);
 
   fsyncFile(staging);
@@ -129,8 +129,8 @@ function lockAndSetAside(lock: Database.Database, file: string, stamp: string, s
     lock.pragma("journal_mode = DELETE");
   }
   const aside = `${file}.before-restore-${stamp}`;
-  fs.copyFileSync(file, aside);
-  if (!readable && fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${aside}-wal`);
+  copyPrivate(file, aside);
+  if (!readable && fs.existsSync(`${file}-wal`)) copyPrivate(`${file}-wal`, `${aside}-wal`);
   fsyncFile(aside);
   return aside;
 }

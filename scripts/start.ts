@@ -4,7 +4,7 @@
  * 2. migrates the database
  * 3. seeds the demo desk when the database is empty (SEED_DEMO=false to skip)
  * 4. builds when there is no build or the sources changed since the last one
- * 5. serves with `next start` on HOST:PORT and prints the demo sign-in details
+ * 5. serves (scripts/serve.mjs: Next.js behind a check of the forwarding headers) on HOST:PORT and prints the demo sign-in details
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,29 +12,34 @@ import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/connection";
+import { databaseUrlProblem, migrateDatabase } from "@/db/connection";
 import { checkDatabaseAtStart } from "@/db/startup";
 import { users } from "@/db/schema";
 import { describeCredentials, seedDemoAccounts, seedDesk } from "@/seed/seed-desk";
+import { writePrivate } from "@/lib/private-files";
 import { buildIfNeeded } from "./support/build";
 
 const root = process.cwd();
 const port = process.env.PORT || "3000";
 const host = process.env.HOST || "127.0.0.1";
-const nextBin = path.join(root, "node_modules", ".bin", "next");
+const serve = path.join(root, "scripts", "serve.mjs");
 
 function localSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   const file = path.join(root, "data", "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writePrivate(file, `${secret}\n`);
   console.log(`Created a local AUTH_SECRET in ${path.relative(root, file)}`);
   return secret;
 }
 
 async function main() {
+  const problem = databaseUrlProblem();
+  if (problem) {
+    console.error(`Refusing to start: ${problem}`);
+    process.exit(1);
+  }
   const env: NodeJS.ProcessEnv = {
     NEXT_TELEMETRY_DISABLED: "1",
     ...process.env,
@@ -71,7 +76,7 @@ async function main() {
 
   buildIfNeeded(env);
 
-  const server = spawn(nextBin, ["start", "-H", host, "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
+  const server = spawn(process.execPath, [serve, "-H", host, "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

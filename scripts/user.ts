@@ -6,16 +6,20 @@ import { migrateDatabase } from "@/db/connection";
 import { users } from "@/db/schema";
 import type { ActorRef } from "@/lib/auth/actor";
 import type { Result } from "@/lib/result";
-import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users";
+import { changeRole, createUser, endAllSessions, resetPassword, setDisabled, unlockAccount } from "@/lib/users";
 
 const USAGE = `Usage: npm run user -- <command> [options]
-  add --email E --role admin|reviewer|viewer [--name N] [--password P]
+  add --email E --role admin|reviewer|viewer [--name N] [--password P | --password-stdin]
   role --email E --role R
-  disable --email E
+  disable --email E              (ends its sessions and revokes its tokens)
   enable --email E
-  reset-password --email E [--password P]
+  reset-password --email E [--password P | --password-stdin]
+  unlock --email E               (lifts sign-in locks and slow-downs at every address)
+  sign-out --email E             (ends every session of the account)
   list
-Without --password a strong one is generated and printed once.`;
+Without a password a strong one is generated and printed once. --password-stdin reads
+it from standard input (first line), so it stays out of ps and the shell's history:
+  printf '%s\n' "$PW" | npm run user -- reset-password --email E --password-stdin`;
 
 const SHELL: ActorRef = { type: "system", via: "cli" };
 
@@ -41,6 +45,22 @@ function userIdFor(email: string | undefined): number {
   return row.id;
 }
 
+/** The first line of standard input, without its line ending; an empty one is refused. */
+async function passwordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("Password (then Enter): ");
+  let text = "";
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes("\n") || text.length > 1000) break;
+  }
+  const line = text.split(/\r?\n/)[0] ?? "";
+  if (!line) {
+    console.error("--password-stdin read no password from standard input.");
+    process.exit(2);
+  }
+  return line;
+}
+
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -49,6 +69,7 @@ async function main() {
       role: { type: "string" },
       name: { type: "string" },
       password: { type: "string" },
+      "password-stdin": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -57,9 +78,14 @@ async function main() {
     console.log(USAGE);
     process.exit(command ? 0 : 2);
   }
+  if (values.password !== undefined && values["password-stdin"]) {
+    console.error("Give --password or --password-stdin, not both.");
+    process.exit(2);
+  }
+  const given = values["password-stdin"] ? await passwordFromStdin() : values.password;
   migrateDatabase(getDb());
-  const generated = values.password ? null : randomBytes(15).toString("base64url");
-  const password = values.password ?? generated!;
+  const generated = given ? null : randomBytes(15).toString("base64url");
+  const password = given ?? generated!;
   const shown = generated ? `\n  password: ${generated} (shown once)` : "";
 
   switch (command) {
@@ -80,6 +106,10 @@ async function main() {
       return done(setDisabled(SHELL, { userId: userIdFor(values.email), disabled: command === "disable" }), (u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`);
     case "reset-password":
       return done(await resetPassword(SHELL, { userId: userIdFor(values.email), password }), (u) => `Password of ${u.email} reset.${shown}`);
+    case "unlock":
+      return done(unlockAccount(SHELL, { userId: userIdFor(values.email) }), (u) => `Sign-in unlocked for ${u.email} (${u.cleared} failure records cleared).`);
+    case "sign-out":
+      return done(endAllSessions(SHELL, { userId: userIdFor(values.email) }), (w) => `Ended ${w.sessionsEnded} session(s).`);
     case "list":
       for (const u of getDb().select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).orderBy(users.email).all()) {
         console.log(`${u.email}\t${u.role}${u.disabled ? "\tdisabled" : ""}`);

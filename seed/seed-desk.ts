@@ -12,6 +12,7 @@ import { cleanArticle } from "@/lib/import/clean-article";
 import type { Result } from "@/lib/result";
 import { createSource } from "@/lib/sources";
 import { createSpeaker } from "@/lib/speakers";
+import { writePrivate } from "@/lib/private-files";
 import { nameKey } from "@/lib/text/name-key";
 import { createDemoUser } from "@/lib/users";
 import { recordVerdict } from "@/lib/verdicts";
@@ -57,15 +58,12 @@ export async function seedDemoAccounts({ create }: { create: boolean }): Promise
     const password = fromEnv ?? randomBytes(12).toString("base64url");
     for (const account of missing) unwrap(await createDemoUser(SYSTEM, { ...account, password }), `user ${account.email}`);
     if (!fromEnv) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(
+      writePrivate(
         file,
         `Claimdesk demo sign-in (generated ${new Date().toISOString()} for ${process.env.DATABASE_URL ?? "file:./data/claimdesk.db"})\n` +
           emails.map((e) => `${e}\n`).join("") +
           `password: ${password}\n`,
-        { mode: 0o600 },
       );
-      fs.chmodSync(file, 0o600);
       return { emails, password, origin: "generated", file };
     }
     return { emails, password, origin: "DEMO_PASSWORD", file: null };

@@ -1,12 +1,7 @@
 import Link from "next/link";
-import { signOut } from "@/lib/auth";
 import { currentUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/app/_components/sign-out-button";
-
-async function signOutAction() {
-  "use server";
-  await signOut({ redirect: false });
-}
+import { signOutAction } from "./_actions/session";
 
 /** The desk's frame. Each page still checks the session itself: layouts do not guard RSC requests. */
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
@@ -25,7 +20,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
               <Link href="/speakers">Speakers</Link>
               <Link href="/reports">Reports</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
-              <Link href="/settings/tokens">Tokens</Link>
+              <Link href="/settings">Settings</Link>
             </nav>
             <div className="who">
               <span>

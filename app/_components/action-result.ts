@@ -9,7 +9,15 @@ export type ActionFailure = {
   current?: ConflictState;
 };
 
-export type ActionResult<T> = { ok: true; value: T } | ActionFailure;
+/**
+ * The one state every server action answers with, whether a client component
+ * calls it or a form posts to it (`useActionState`): a value and, for a form,
+ * the sentence that confirms it, or a failure with its per-field messages.
+ */
+export type ActionResult<T = null> = { ok: true; value: T; message?: string } | ActionFailure;
+
+/** The state of a form posting to an action, before its first answer. */
+export type FormState<T = unknown> = ActionResult<T> | null;
 
 /** For a call that did not come back at all (network, server error): the form keeps its input. */
 export const UNREACHABLE: ActionFailure = {

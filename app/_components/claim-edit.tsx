@@ -2,11 +2,13 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { CLAIM_TYPES, type ClaimType } from "@/db/schema";
+import type { ClaimType } from "@/db/schema";
 import { deleteClaimAction, updateClaimAction } from "@/app/(desk)/_actions/claim-edits";
 import { callAction, type ActionFailure } from "./action-result";
-import { formatTimestamp } from "./format";
-import { SpeakerCombobox, type SpeakerOption } from "./speaker-combobox";
+import { CLAIM_FIELD_KEYS, ClaimFields, claimFieldInput, type ClaimFieldValues } from "./claim-fields";
+import { ConflictAlert } from "./conflict-alert";
+import { FieldErrors } from "./field-errors";
+import type { SpeakerOption } from "./speaker-combobox";
 
 export type EditableClaim = {
   id: number;
@@ -25,29 +27,25 @@ export type EditableClaim = {
  */
 export function ClaimEdit({ claim, canDelete }: { claim: EditableClaim; canDelete: boolean }) {
   const router = useRouter();
-  const speakerInput = useRef<HTMLInputElement>(null);
+  const speakerRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
-  const [speaker, setSpeaker] = useState<SpeakerOption | null>(claim.speaker);
-  const [type, setType] = useState<ClaimType>(claim.type);
-  const [proposition, setProposition] = useState(claim.proposition ?? "");
-  const [resolvesOn, setResolvesOn] = useState(claim.resolvesOn ?? "");
+  const [values, setValues] = useState<ClaimFieldValues>({
+    speaker: claim.speaker,
+    type: claim.type,
+    proposition: claim.proposition ?? "",
+    resolvesOn: claim.resolvesOn ?? "",
+  });
   const [baseVersion, setBaseVersion] = useState(claim.version);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const save = async (version: number) => {
     setPending(true);
     setSaved(null);
     const result = await callAction(() =>
-      updateClaimAction({
-        claimId: claim.id,
-        baseVersion: version,
-        speakerId: speaker?.id ?? claim.speaker.id,
-        type,
-        proposition,
-        resolvesOn: type === "prediction" && resolvesOn ? resolvesOn : null,
-      }),
+      updateClaimAction({ claimId: claim.id, baseVersion: version, speakerId: values.speaker?.id ?? claim.speaker.id, ...claimFieldInput(values) }),
     );
     setPending(false);
     if (!result.ok) {
@@ -60,7 +58,6 @@ export function ClaimEdit({ claim, canDelete }: { claim: EditableClaim; canDelet
     router.refresh();
   };
 
-  const [confirming, setConfirming] = useState(false);
   const remove = async () => {
     const result = await callAction(() => deleteClaimAction({ claimId: claim.id, baseVersion }));
     if (!result.ok) {
@@ -92,11 +89,16 @@ export function ClaimEdit({ claim, canDelete }: { claim: EditableClaim; canDelet
             </button>
           </>
         ) : null}
-        {failure ? <span role="alert" aria-label="Claim problem" className="form-error">{failure.message}</span> : null}
+        {failure ? (
+          <span role="alert" aria-label="Claim problem" className="form-error">
+            {failure.message}
+          </span>
+        ) : null}
       </p>
     );
   }
 
+  const conflict = failure?.code === "conflict" ? failure.current : undefined;
   return (
     <form
       className="stack card"
@@ -106,46 +108,17 @@ export function ClaimEdit({ claim, canDelete }: { claim: EditableClaim; canDelet
         void save(baseVersion);
       }}
     >
-      <SpeakerCombobox value={speaker} onChange={setSpeaker} inputRef={speakerInput} error={failure?.fields?.speakerId} />
-      <label className="field">
-        <span>Claim type</span>
-        <select value={type} onChange={(e) => setType(e.target.value as ClaimType)}>
-          {CLAIM_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Proposition</span>
-        <textarea value={proposition} onChange={(e) => setProposition(e.target.value)} rows={3} maxLength={2000} />
-      </label>
-      {type === "prediction" ? (
-        <label className="field">
-          <span>Resolves on</span>
-          <input type="date" value={resolvesOn} onChange={(e) => setResolvesOn(e.target.value)} />
-        </label>
-      ) : null}
-      {failure ? (
-        <div role="alert" aria-label={failure.code === "conflict" ? "Conflict" : "Claim problem"} className="form-error">
-          <p>{failure.message}</p>
-          {failure.current ? (
-            <>
-              <p>
-                {failure.current.changedBy ?? "Someone"} {failure.current.action}
-                {failure.current.changedAt ? ` at ${formatTimestamp(failure.current.changedAt)}` : ""}. Your changes are
-                still in the form.
-              </p>
-              <button type="button" onClick={() => void save(failure.current!.version)} disabled={pending}>
-                Re-apply my changes
-              </button>
-            </>
-          ) : null}
-          {failure.fields
-            ? Object.entries(failure.fields).map(([field, message]) => <p key={field}>{message}</p>)
-            : null}
-        </div>
+      <ClaimFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} fields={failure?.fields ?? {}} speakerRef={speakerRef} />
+      {conflict ? (
+        <ConflictAlert
+          current={conflict}
+          pending={pending}
+          onReapply={() => void save(conflict.version)}
+          kept="Your changes are still in the form."
+          reapplyLabel="Re-apply my changes"
+        />
+      ) : failure ? (
+        <FieldErrors failure={failure} label="Claim problem" skip={CLAIM_FIELD_KEYS} />
       ) : null}
       <p className="actions">
         <button type="submit" className="primary" disabled={pending}>

@@ -7,19 +7,31 @@ const statusLabel = (status: string) => (status in STATUS_LABEL ? STATUS_LABEL[s
 
 /**
  * Someone changed the claim after this reviewer opened it. Says who, what and
- * what the claim is now; the reviewer's own verdict stays in the form, and one
- * button puts it on top of the new version.
+ * what the claim is now; what the reviewer typed stays in the form (`kept`
+ * says where), and one button puts it on top of the new version.
  */
-export function ConflictAlert({ current, onReapply, pending }: { current: ConflictState; onReapply: () => void; pending: boolean }) {
+export function ConflictAlert({
+  current,
+  onReapply,
+  pending,
+  kept,
+  reapplyLabel,
+}: {
+  current: ConflictState;
+  onReapply: () => void;
+  pending: boolean;
+  kept: string;
+  reapplyLabel: string;
+}) {
   return (
-    <div className="conflict">
-      <p role="alert" aria-label="Conflict" className="form-error">
+    <div role="alert" aria-label="Conflict" className="conflict form-error">
+      <p>
         {current.changedBy ?? "Someone"} {current.action}
         {current.changedAt ? ` at ${formatTimestamp(current.changedAt)}` : ""} since you opened this claim: it is now{" "}
-        <strong>{statusLabel(current.status)}</strong> (version {current.version}). Your verdict and rationale are still below.
+        <strong>{statusLabel(current.status)}</strong> (version {current.version}). {kept}
       </p>
       <button type="button" onClick={onReapply} disabled={pending}>
-        Re-apply my verdict
+        {reapplyLabel}
       </button>
     </div>
   );

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { Stance } from "@/db/schema";
 import { EvidencePassage } from "./evidence-passage";
 import { EvidenceSearch } from "./evidence-search";
+import { LIMITS } from "@/lib/validation/common";
 
 export type EvidenceDraft = {
   key: string;
@@ -106,7 +107,7 @@ export function EvidencePicker({
                 </label>
                 <label className="field">
                   <span>Note</span>
-                  <input value={item.note} maxLength={2000} onChange={(event) => update(item.key, { note: event.target.value })} />
+                  <input value={item.note} maxLength={LIMITS.note} onChange={(event) => update(item.key, { note: event.target.value })} />
                 </label>
                 <button type="button" onClick={() => onChange(items.filter((i) => i.key !== item.key))}>
                   Remove

@@ -6,6 +6,7 @@ import { createSpeakerAction } from "@/app/(desk)/_actions/speakers";
 import { callAction, type ActionFailure } from "./action-result";
 import { FieldErrors } from "./field-errors";
 import type { SpeakerOption } from "./speaker-combobox";
+import { LIMITS } from "@/lib/validation/common";
 
 const KIND_LABEL: Record<SpeakerKind, string> = { person: "Person", organization: "Organization" };
 const KINDS = Object.keys(KIND_LABEL) as SpeakerKind[];
@@ -57,7 +58,7 @@ export function NewSpeaker({
       </p>
       <label className="field">
         <span>Name</span>
-        <input value={name} onChange={(event) => setName(event.target.value)} maxLength={200} />
+        <input value={name} onChange={(event) => setName(event.target.value)} maxLength={LIMITS.name} />
       </label>
       <label className="field">
         <span>Kind</span>

@@ -9,6 +9,7 @@ import { EvidencePicker, evidenceInput, type EvidenceDraft } from "./evidence-pi
 import { FieldErrors } from "./field-errors";
 import { STATUS_LABEL } from "./status";
 import { useHydrated } from "./use-hydrated";
+import { LIMITS } from "@/lib/validation/common";
 
 export type VerdictPanelHandle = { choose: (status: ClaimStatus) => void };
 
@@ -109,7 +110,7 @@ export function VerdictPanel({
             value={rationale}
             onChange={(event) => setRationale(event.target.value)}
             rows={4}
-            maxLength={10000}
+            maxLength={LIMITS.rationale}
             aria-required={needsRationale}
             aria-invalid={fields.rationale ? true : undefined}
             aria-describedby={`${id}-rationale-hint`}
@@ -120,7 +121,13 @@ export function VerdictPanel({
         </label>
         <EvidencePicker items={evidence} onChange={setEvidence} excludeSourceId={excludeSourceId} errors={evidenceErrors(fields)} />
         {conflict ? (
-          <ConflictAlert current={conflict} pending={pending} onReapply={() => save(conflict.version)} />
+          <ConflictAlert
+            current={conflict}
+            pending={pending}
+            onReapply={() => save(conflict.version)}
+            kept="Your verdict and rationale are still below."
+            reapplyLabel="Re-apply my verdict"
+          />
         ) : failure ? (
           <FieldErrors
             failure={failure}

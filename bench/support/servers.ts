@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * The two servers the bench talks to: the production build under `next start`
+ * The two servers the bench talks to: the production build under scripts/serve.mjs
  * and the bare baseline (bench/support/bare-server.ts). Each is one process
  * whose PID the bench knows, so it can sample that process's memory and stop
  * exactly it (also on an error or Ctrl-C), never anything else.
@@ -62,7 +62,7 @@ async function waitFor(url: string, child: ChildProcess, logFile: string, timeou
   throw new Error(`No answer from ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** `next start` on the built app, with the floor routes switched on. */
+/** The production server (scripts/serve.mjs, what `npm start` runs) on the built app, with the floor routes switched on. */
 export async function startNext(options: {
   port: number;
   databaseFile: string;
@@ -83,10 +83,8 @@ export async function startNext(options: {
   };
   const url = `http://127.0.0.1:${options.port}`;
   await assertFree(url);
-  const args = ["start", "-H", "127.0.0.1", "-p", String(options.port)];
-  const child = options.nodeArgs?.length
-    ? launch(process.execPath, [...options.nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], env, options.logFile)
-    : launch(path.join(root, "node_modules", ".bin", "next"), args, env, options.logFile);
+  const args = [path.join(root, "scripts", "serve.mjs"), "-H", "127.0.0.1", "-p", String(options.port)];
+  const child = launch(process.execPath, [...(options.nodeArgs ?? []), ...args], env, options.logFile);
   await waitFor(`${url}/login`, child, options.logFile);
   return { url, pid: child.pid!, stop: () => stopChild(child) };
 }

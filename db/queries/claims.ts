@@ -174,6 +174,7 @@ export function getClaim(id: number) {
       passageStart: evidence.targetStart,
       passageEnd: evidence.targetEnd,
       passageQuote: evidence.targetQuote,
+      passageOrphaned: evidence.orphaned,
     })
     .from(evidence)
     .leftJoin(targetClaims, eq(targetClaims.id, evidence.targetClaimId))
@@ -221,6 +222,7 @@ export function getClaim(id: number) {
               start: c.passageStart!,
               end: c.passageEnd!,
               quote: c.passageQuote!,
+              orphaned: c.passageOrphaned,
             }
           : { kind: "url" as const, url: c.url! },
     })),

@@ -25,7 +25,10 @@ export function listSpeakers() {
     .from(speakerAliases)
     .orderBy(asc(speakerAliases.alias))
     .all();
-  return rows.map((r) => ({ ...r, aliases: aliases.filter((a) => a.speakerId === r.id).map((a) => a.alias) }));
+  // grouped in one pass: a filter per speaker would be speakers × aliases
+  const bySpeaker = new Map<number, string[]>();
+  for (const a of aliases) (bySpeaker.get(a.speakerId) ?? bySpeaker.set(a.speakerId, []).get(a.speakerId)!).push(a.alias);
+  return rows.map((r) => ({ ...r, aliases: bySpeaker.get(r.id) ?? [] }));
 }
 
 /**

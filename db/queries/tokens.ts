@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { apiTokens } from "../schema";
 
@@ -18,4 +18,17 @@ export function listTokens(userId: number) {
     .where(eq(apiTokens.userId, userId))
     .orderBy(apiTokens.id)
     .all();
+}
+
+/** Every live token, by owner, for the admin page (never their hashes). */
+export function listLiveTokensByUser() {
+  const rows = getDb()
+    .select({ id: apiTokens.id, userId: apiTokens.userId, name: apiTokens.name, prefix: apiTokens.prefix, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(isNull(apiTokens.revokedAt))
+    .orderBy(asc(apiTokens.id))
+    .all();
+  const byUser = new Map<number, typeof rows>();
+  for (const row of rows) (byUser.get(row.userId) ?? byUser.set(row.userId, []).get(row.userId)!).push(row);
+  return byUser;
 }

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { signInInput } from "@/lib/validation/users";
-import { accountKey, addressKey, clearFailures, lockState, recordFailure } from "./limiter";
+import { attemptKeys, limitState, releaseAttempt, reserveAttempt } from "./limiter";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
@@ -11,7 +11,7 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 export type CredentialsOutcome =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterMs: number };
+  | { ok: false; reason: "locked" | "slowed"; retryAfterMs: number };
 
 /** One message for an unknown email, a wrong password and a disabled account. */
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an active account.";
@@ -21,6 +21,12 @@ export function lockedMessage(retryAfterMs: number): string {
   return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
+/** The account-wide ceiling: seconds, not minutes, and no lock. */
+export function slowedMessage(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `This account has had many failed sign-ins, so tries are spaced out. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+}
+
 export async function checkCredentials(
   raw: unknown,
   clientAddress: string | null,
@@ -28,10 +34,11 @@ export async function checkCredentials(
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const keys = [accountKey(email), ...(clientAddress ? [addressKey(clientAddress)] : [])];
+  const keys = attemptKeys(email, clientAddress);
 
-  const lock = lockState(keys);
-  if (lock.locked) return { ok: false, reason: "locked", retryAfterMs: lock.retryAfterMs };
+  // counted as a failure before the password is checked, so a burst cannot outrun the count
+  const reserved = reserveAttempt(keys);
+  if (!reserved.ok) return { ok: false, reason: reserved.state.kind, retryAfterMs: reserved.state.retryAfterMs };
 
   const user = getDb()
     .select({
@@ -48,11 +55,10 @@ export async function checkCredentials(
 
   const good = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
   if (!user || !good || user.disabled) {
-    recordFailure(keys);
-    const after = lockState(keys);
-    if (after.locked) return { ok: false, reason: "locked", retryAfterMs: after.retryAfterMs };
-    return { ok: false, reason: "invalid" };
+    // the failure that reaches a limit says so at once, not on the next try
+    const after = limitState(getDb(), keys);
+    return after.limited ? { ok: false, reason: after.kind, retryAfterMs: after.retryAfterMs } : { ok: false, reason: "invalid" };
   }
-  clearFailures([accountKey(email)]);
+  releaseAttempt(keys, reserved.reservation);
   return { ok: true, user: { id: String(user.id), email: user.email, name: user.name, role: user.role } };
 }

@@ -3,12 +3,13 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./config";
 import { checkCredentials } from "./credentials";
+import { endSession, sessionIsLive, startSession } from "./sessions";
 
-class LockedSignIn extends CredentialsSignin {
-  constructor(retryAfterMs: number) {
+class LimitedSignIn extends CredentialsSignin {
+  constructor(kind: "locked" | "slowed", retryAfterMs: number) {
     super();
-    // travels to /login as ?code=locked-<minutes> on the standard endpoint
-    this.code = `locked-${Math.max(1, Math.ceil(retryAfterMs / 60_000))}`;
+    // travels to /login as ?code=locked-<minutes> or slowed-<seconds> on the standard endpoint
+    this.code = kind === "locked" ? `locked-${Math.max(1, Math.ceil(retryAfterMs / 60_000))}` : `slowed-${Math.max(1, Math.ceil(retryAfterMs / 1000))}`;
   }
 }
 
@@ -22,6 +23,29 @@ export function clientAddressOf(request: Request | undefined): string | null {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * At sign-in a session row is started and its id sealed into the cookie;
+     * on every later read through Auth.js (its session endpoint, `auth()`) a
+     * session that was ended is dropped, and Auth.js clears the cookie.
+     */
+    jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user?.id) return Object.assign(token, { sid: startSession(Number(params.user.id)) });
+      return sessionIsLive(token.sid, Number(token.sub)) ? token : null;
+    },
+    session(params) {
+      return Object.assign(authConfig.callbacks.session(params), { sid: typeof params.token.sid === "string" ? params.token.sid : null });
+    },
+  },
+  events: {
+    // "Sign out" (the desk's button, or POST /api/auth/signout) ends the session for every copy of the cookie
+    signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") endSession(sid);
+    },
+  },
   logger: {
     // a wrong password is an expected event (counted by the limiter), not a server error with a stack
     error(error) {
@@ -41,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const outcome = await checkCredentials(credentials, clientAddressOf(request));
         if (outcome.ok) return outcome.user;
-        if (outcome.reason === "locked") throw new LockedSignIn(outcome.retryAfterMs);
+        if (outcome.reason !== "invalid") throw new LimitedSignIn(outcome.reason, outcome.retryAfterMs);
         return null;
       },
     }),

@@ -1,48 +1,177 @@
 import "server-only";
-import { and, eq, gt, inArray, lt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
 /**
- * Failed sign-ins are counted per account and per client address in the
- * database, so the limit holds across restarts and across processes.
- * The tenth failure within the window locks further tries on that key until
- * the oldest of those failures leaves the window.
+ * Failed sign-ins, counted in the database so the limits hold across restarts
+ * and across processes. Three keys per attempt:
+ *
+ * - **account and address together** (`pair:`): the hard lock. Ten failures
+ *   within the window lock that pair until the oldest of them leaves it. A
+ *   guesser at one address locks only itself out of that account; the owner,
+ *   signing in from elsewhere, is not shut out.
+ * - **address** (`address:`): a hard lock at a higher count, against one
+ *   address spraying guesses over many accounts.
+ * - **account** (`account:`): no lock, an account-wide ceiling. Past twenty
+ *   failures in the window from anywhere (more than one locked-out address can
+ *   make), each further attempt must wait a growing delay after the previous
+ *   one (1 s, 2 s, 4 s … at most a minute), so a guesser spread over many
+ *   addresses gets about one guess a minute, while the owner waits a minute at
+ *   worst.
+ *
+ * An attempt is reserved before its password is checked: in one IMMEDIATE
+ * transaction the limits are read and, when none holds, a failure row per key
+ * is written at once. A burst of concurrent guesses therefore queues on
+ * SQLite's write lock and each sees the ones before it; at most the allowed
+ * number of password checks ever run per key and window. A right password
+ * then releases its reservation.
  */
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES = 10;
+export const MAX_ADDRESS_FAILURES = 3 * MAX_FAILURES;
+export const ACCOUNT_SOFT_LIMIT = 2 * MAX_FAILURES;
+export const ACCOUNT_MAX_DELAY_MS = 60_000;
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
+export const pairKey = (email: string, address: string) => `pair:${email.trim().toLowerCase()}|${address}`;
 
-export type LockState = { locked: false } | { locked: true; retryAfterMs: number };
+export type LimitState =
+  | { limited: false }
+  | { limited: true; kind: "locked" | "slowed"; retryAfterMs: number };
 
-export function lockState(keys: readonly string[], now = Date.now()): LockState {
-  let retryAfterMs = 0;
-  for (const key of keys) {
-    const recent = getDb()
-      .select({ at: signInFailures.at })
-      .from(signInFailures)
-      .where(and(eq(signInFailures.key, key), gt(signInFailures.at, now - WINDOW_MS)))
-      .orderBy(signInFailures.at)
-      .all();
-    if (recent.length >= MAX_FAILURES) {
-      // unlocked once fewer than MAX_FAILURES remain in the window
-      const releasing = recent[recent.length - MAX_FAILURES]!.at;
-      retryAfterMs = Math.max(retryAfterMs, releasing + WINDOW_MS - now);
-    }
-  }
-  return retryAfterMs > 0 ? { locked: true, retryAfterMs } : { locked: false };
+/** The keys of one attempt: with no known address, only the account's ceiling and an address-less pair. */
+export function attemptKeys(email: string, address: string | null) {
+  return { account: accountKey(email), pair: pairKey(email, address ?? "unknown"), address: address ? addressKey(address) : null };
+}
+type Keys = ReturnType<typeof attemptKeys>;
+
+type Reader = Pick<Db, "select">;
+
+function recentTimes(db: Reader, key: string, now: number): number[] {
+  return db
+    .select({ at: signInFailures.at })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, now - WINDOW_MS)))
+    .orderBy(signInFailures.at)
+    .all()
+    .map((row) => row.at);
 }
 
-export function recordFailure(keys: readonly string[], now = Date.now()): void {
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.insert(signInFailures).values(keys.map((key) => ({ key, at: now }))).run();
-    tx.delete(signInFailures).where(lt(signInFailures.at, now - WINDOW_MS)).run();
+/** Locked until enough failures leave the window that fewer than `max` remain. */
+function hardLock(times: number[], max: number, now: number): number {
+  if (times.length < max) return 0;
+  return times[times.length - max]! + WINDOW_MS - now;
+}
+
+/** The wait the account's ceiling asks for before the next attempt. */
+export function accountDelayMs(failures: number): number {
+  if (failures < ACCOUNT_SOFT_LIMIT) return 0;
+  return Math.min(ACCOUNT_MAX_DELAY_MS, 1000 * 2 ** (failures - ACCOUNT_SOFT_LIMIT));
+}
+
+export function limitState(db: Reader, keys: Keys, now = Date.now()): LimitState {
+  const lockedFor = Math.max(
+    hardLock(recentTimes(db, keys.pair, now), MAX_FAILURES, now),
+    keys.address ? hardLock(recentTimes(db, keys.address, now), MAX_ADDRESS_FAILURES, now) : 0,
+  );
+  if (lockedFor > 0) return { limited: true, kind: "locked", retryAfterMs: lockedFor };
+  const account = recentTimes(db, keys.account, now);
+  const wait = accountDelayMs(account.length);
+  const last = account.at(-1);
+  if (wait > 0 && last !== undefined && now - last < wait) return { limited: true, kind: "slowed", retryAfterMs: wait - (now - last) };
+  return { limited: false };
+}
+
+export type Reservation = { ids: number[] };
+
+/**
+ * Checks the limits and, when none holds, writes this attempt's failure rows,
+ * in one transaction that takes the write lock first. The rows stand as a
+ * failure unless `release` takes them back after a right password.
+ */
+export function reserveAttempt(keys: Keys, now = Date.now()): { ok: true; reservation: Reservation } | { ok: false; state: Extract<LimitState, { limited: true }> } {
+  return getDb().transaction(
+    (tx) => {
+      const state = limitState(tx, keys, now);
+      if (state.limited) return { ok: false as const, state };
+      const rows = [keys.pair, keys.account, ...(keys.address ? [keys.address] : [])].map((key) => ({ key, at: now }));
+      const ids = tx.insert(signInFailures).values(rows).returning({ id: signInFailures.id }).all().map((r) => r.id);
+      tx.delete(signInFailures).where(lt(signInFailures.at, now - WINDOW_MS)).run();
+      return { ok: true as const, reservation: { ids } };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A right password: the reservation was no failure, and the account and pair start afresh. */
+export function releaseAttempt(keys: Keys, reservation: Reservation): void {
+  getDb().transaction((tx) => {
+    if (reservation.ids.length) tx.delete(signInFailures).where(inArray(signInFailures.id, reservation.ids)).run();
+    tx.delete(signInFailures).where(inArray(signInFailures.key, [keys.pair, keys.account])).run();
   });
 }
 
-export function clearFailures(keys: readonly string[]): void {
-  getDb().delete(signInFailures).where(inArray(signInFailures.key, [...keys])).run();
+/** For tests and the seed of a scenario: failures recorded as if attempts had failed at `now`. */
+export function recordFailure(keys: readonly string[], now = Date.now()): void {
+  getDb().insert(signInFailures).values(keys.map((key) => ({ key, at: now }))).run();
+}
+
+export type AccountLimit = {
+  email: string;
+  failures: number;
+  /** addresses locked out of this account, with when each lock ends */
+  lockedAddresses: Array<{ address: string; until: number }>;
+  /** when the account-wide ceiling lets the next attempt through, while it holds one back */
+  slowedUntil: number | null;
+};
+
+/** Accounts with failures in the window, for the admin page: who is locked out where, and who is slowed down. */
+export function limitedAccounts(emails: readonly string[], now = Date.now()): Map<string, AccountLimit> {
+  const out = new Map<string, AccountLimit>();
+  if (emails.length === 0) return out;
+  const lowered = emails.map((e) => e.trim().toLowerCase());
+  const rows = getDb()
+    .select({ key: signInFailures.key, at: signInFailures.at })
+    .from(signInFailures)
+    .where(
+      and(
+        gt(signInFailures.at, now - WINDOW_MS),
+        or(inArray(signInFailures.key, lowered.map(accountKey)), ...lowered.map(pairsOf)),
+      ),
+    )
+    .orderBy(signInFailures.at)
+    .all();
+  const byKey = new Map<string, number[]>();
+  for (const row of rows) (byKey.get(row.key) ?? byKey.set(row.key, []).get(row.key)!).push(row.at);
+  for (const email of lowered) {
+    const account = byKey.get(accountKey(email)) ?? [];
+    const lockedAddresses: AccountLimit["lockedAddresses"] = [];
+    for (const [key, times] of byKey) {
+      if (!key.startsWith(`pair:${email}|`)) continue;
+      const lockedFor = hardLock(times, MAX_FAILURES, now);
+      if (lockedFor > 0) lockedAddresses.push({ address: key.slice(`pair:${email}|`.length), until: now + lockedFor });
+    }
+    const wait = accountDelayMs(account.length);
+    const until = wait > 0 ? account.at(-1)! + wait : 0;
+    const slowedUntil = until > now ? until : null;
+    if (account.length > 0 || lockedAddresses.length > 0) out.set(email, { email, failures: account.length, lockedAddresses, slowedUntil });
+  }
+  return out;
+}
+
+/** The pair keys of one account, at any address ("_" is common in emails and is a LIKE wildcard: escaped). */
+function pairsOf(email: string) {
+  const prefix = `pair:${email.trim().toLowerCase()}|`.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${signInFailures.key} like ${`${prefix}%`} escape '\\'`;
+}
+
+/** Every failure counted against the account, at any address: what an admin's unlock clears. */
+export function clearAccountFailures(tx: Pick<Db, "delete">, email: string): number {
+  return tx
+    .delete(signInFailures)
+    .where(or(eq(signInFailures.key, accountKey(email)), pairsOf(email)))
+    .returning({ id: signInFailures.id })
+    .all().length;
 }

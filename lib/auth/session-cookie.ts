@@ -20,7 +20,7 @@ import { decode } from "next-auth/jwt";
  */
 const CLOCK_TOLERANCE_S = 15;
 const MAX_REMEMBERED = 1_000;
-export type SessionClaims = { sub: string | null; authAt: number };
+export type SessionClaims = { sub: string | null; authAt: number; sid: string | null };
 
 const remembered = new Map<string, SessionClaims & { exp: number }>();
 
@@ -63,16 +63,20 @@ export async function sessionClaims(headers: Headers): Promise<SessionClaims | u
   const key = `${name}\n${value}`;
   const now = Date.now() / 1000;
   const known = remembered.get(key);
-  if (known && known.exp + CLOCK_TOLERANCE_S > now) return { sub: known.sub, authAt: known.authAt };
+  if (known && known.exp + CLOCK_TOLERANCE_S > now) return { sub: known.sub, authAt: known.authAt, sid: known.sid };
   if (known) remembered.delete(key);
-  let payload: { sub?: unknown; exp?: unknown; authAt?: unknown } | null;
+  let payload: { sub?: unknown; exp?: unknown; authAt?: unknown; sid?: unknown } | null;
   try {
     payload = await decode({ token: value, secret, salt: name });
   } catch {
     return undefined;
   }
   if (!payload) return undefined;
-  const claims = { sub: typeof payload.sub === "string" ? payload.sub : null, authAt: typeof payload.authAt === "number" ? payload.authAt : 0 };
+  const claims = {
+    sub: typeof payload.sub === "string" ? payload.sub : null,
+    authAt: typeof payload.authAt === "number" ? payload.authAt : 0,
+    sid: typeof payload.sid === "string" ? payload.sid : null,
+  };
   if (typeof payload.exp === "number") {
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     remembered.set(key, { ...claims, exp: payload.exp });

@@ -11,6 +11,7 @@ const ACTION_WORDS: Record<string, string> = {
   "claim.reanchor": "re-anchored the claim after an edit of its source",
   "claim.orphan": "edited the source so that the quote was lost",
   "claim.delete": "deleted the claim",
+  "claim.move_speaker": "merged the claim's speaker into another speaker",
 };
 
 /** The claim as it is now and the last change to it, for a reviewer whose write was based on an older version. */

@@ -1,11 +1,14 @@
 import "server-only";
 import type { ActorRef } from "@/lib/auth/actor";
 import type { Result } from "@/lib/result";
-import { apiError, domainErrorResponse, handler, json } from "./api";
+import type { z } from "zod";
+import { queryObject } from "@/lib/validation/claim-filters";
+import { apiError, domainErrorResponse, handler, idParam, json, parseQuery } from "./api";
 import { resolveCaller, type Caller } from "./caller";
+import { MAX_BODY_BYTES, readBounded } from "./bounded-body";
 import { MAX_JSON_DEPTH, hostileContent, nestsDeeperThan } from "./json-body";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES };
 
 /**
  * A cookie travels with any request the browser makes, so a write that rides
@@ -37,24 +40,11 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
   if (!type || !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     return apiError(400, "bad_content_type", "Send the body as JSON, with Content-Type: application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return tooLarge();
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (let part = await reader.read(); !part.done; part = await reader.read()) {
-      size += part.value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        return tooLarge();
-      }
-      chunks.push(part.value);
-    }
-  }
+  const bytes = await readBounded(request, MAX_BODY_BYTES);
+  if (bytes instanceof Response) return bytes;
   let text: string;
   try {
-    text = utf8.decode(Buffer.concat(chunks));
+    text = utf8.decode(bytes);
   } catch {
     return apiError(400, "malformed_json", "The body is not valid UTF-8.");
   }
@@ -75,38 +65,76 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
 // fatal: bytes that are not UTF-8 are refused, not turned into U+FFFD behind the caller's back
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-const tooLarge = () => apiError(413, "payload_too_large", `A request body is at most ${MAX_BODY_BYTES / 1024} KB.`);
 
 /** Path segments as Next.js hands them over: [id] → { id }. */
 type PathParams = Record<string, string>;
+type RouteContext = { params: Promise<PathParams> };
+
+/**
+ * The `[id]` segment of a path, parsed: `what` names the thing for the 404
+ * ("No claim with id …"). Routes without an id segment get 0.
+ */
+async function pathId(ctx: RouteContext | undefined, what: string | undefined): Promise<number | Response> {
+  if (!what) return 0;
+  const params = ctx ? await ctx.params : {};
+  return idParam(params.id ?? "", what);
+}
 
 /**
  * The shape of every /api/v1 write: who is calling, whether a cookie write
- * came from this site, the body, then one call into lib/ whose typed result
- * becomes the response.
+ * came from this site, the path's id, the body, then one call into lib/ whose
+ * typed result becomes the response.
  */
 export function writeRoute<T>(options: {
+  /** what the path's [id] names ("claim", "speaker"); its parsed value reaches `run` as `id` */
+  id?: string;
   body: boolean;
-  run: (ctx: { actor: ActorRef; caller: Caller; body: unknown; params: PathParams; query: URLSearchParams }) => Result<T> | Promise<Result<T>> | Response;
+  run: (ctx: { actor: ActorRef; caller: Caller; body: unknown; id: number; query: URLSearchParams }) => Result<T> | Promise<Result<T>>;
   respond: (value: T) => Response;
 }) {
-  return handler(async (request: Request, ctx: { params: Promise<PathParams> }) => {
+  return handler(async (request: Request, ctx?: RouteContext) => {
     const caller = await resolveCaller(request);
     if (caller instanceof Response) return caller;
     if (caller.via === "cookie" && !sameOrigin(request)) {
       return apiError(403, "bad_origin", "Cross-site writes are refused: send the request from this site, or use a token.");
     }
+    const id = await pathId(ctx, options.id);
+    if (id instanceof Response) return id;
     let body: unknown = undefined;
     if (options.body) {
       const read = await readJsonBody(request);
       if (read instanceof Response) return read;
       body = read.body;
     }
-    const params = await ctx.params;
     const query = new URL(request.url).searchParams;
-    const result = await options.run({ actor: { type: "user", userId: caller.user.id }, caller, body, params, query });
-    if (result instanceof Response) return result;
+    const result = await options.run({ actor: { type: "user", userId: caller.user.id }, caller, body, id, query });
     return result.ok ? options.respond(result.value) : domainErrorResponse(result.error);
+  });
+}
+
+/**
+ * The shape of every /api/v1 read: who is calling (cookie or token), the
+ * path's id, the query parsed with its schema (400 `invalid_query`), then the
+ * read. What it returns is sent as JSON; null is a 404 for the path's id; a
+ * Response (a stream, an error) goes out as it is.
+ */
+export function readRoute<S extends z.ZodType = z.ZodType<Record<string, string>>>(options: {
+  id?: string;
+  query?: S;
+  run: (ctx: { caller: Caller; id: number; query: z.output<S>; request: Request }) => unknown;
+}) {
+  return handler(async (request: Request, ctx?: RouteContext) => {
+    const caller = await resolveCaller(request);
+    if (caller instanceof Response) return caller;
+    const id = await pathId(ctx, options.id);
+    if (id instanceof Response) return id;
+    const raw = queryObject(new URL(request.url).searchParams);
+    const query = options.query ? parseQuery(options.query, raw) : raw;
+    if (query instanceof Response) return query;
+    const value = await options.run({ caller, id, query: query as z.output<S>, request });
+    if (value instanceof Response) return value;
+    if (value === null || value === undefined) return apiError(404, "not_found", `No ${options.id ?? "such thing"} with id ${id}.`);
+    return json(value);
   });
 }
 

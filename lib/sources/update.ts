@@ -1,17 +1,26 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { claims, sources } from "@/db/schema";
+import { claims, evidence, sources } from "@/db/schema";
+import { anchorAt, type Anchor } from "@/lib/anchoring/anchor";
 import { reanchor } from "@/lib/anchoring/reanchor";
+import type { Tx } from "@/lib/audit";
 import type { ActorRef } from "@/lib/auth/actor";
-import { domainWrite } from "@/lib/domain-write";
+import { domainWrite, type AuditEntry } from "@/lib/domain-write";
 import { DomainFailure } from "@/lib/result";
 import { updateSourceInput } from "@/lib/validation/sources";
 
+type Outcome = { kept: number; moved: number; orphaned: number };
+
 /**
  * Replaces a source's body (a typo fixed, a revised version pasted) and
- * re-anchors every claim in it, in one transaction. A claim whose quote can
- * no longer be found is marked orphaned and keeps its last quote: it is
- * listed on the source page, never dropped.
+ * re-anchors every claim in it, and every evidence passage cited from it, in
+ * one transaction. A claim whose quote can no longer be found is marked
+ * orphaned and keeps its last quote: it is listed on the source page, never
+ * dropped; a lost passage is marked orphaned the same way.
+ *
+ * Any change to a claim's anchor, its context included, bumps its version and
+ * writes an audit row: a reviewer with the claim open then meets a conflict
+ * instead of saving over a claim that moved under them.
  */
 export function updateSource(actor: ActorRef, input: unknown) {
   return domainWrite({
@@ -35,43 +44,87 @@ export function updateSource(actor: ActorRef, input: unknown) {
         .where(eq(sources.id, source.id))
         .run();
 
-      const outcome = { kept: 0, moved: 0, orphaned: 0 };
-      const inSource = tx.select().from(claims).where(and(eq(claims.sourceId, source.id), isNull(claims.deletedAt))).all();
-      for (const claim of inSource) {
-        const old = { start: claim.startOffset, end: claim.endOffset, quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix };
-        const found = reanchor(data.body, old);
-        if (found && found.start === old.start && found.end === old.end && found.quote === old.quote && !claim.orphaned) {
-          if (found.prefix !== old.prefix || found.suffix !== old.suffix) {
-            tx.update(claims).set({ prefix: found.prefix, suffix: found.suffix }).where(eq(claims.id, claim.id)).run();
-          }
-          outcome.kept++;
-          continue;
-        }
-        const next = found
-          ? { startOffset: found.start, endOffset: found.end, quote: found.quote, prefix: found.prefix, suffix: found.suffix, orphaned: false }
-          : { orphaned: true };
-        tx.update(claims)
-          .set({ ...next, version: claim.version + 1, updatedAt: now })
-          .where(eq(claims.id, claim.id))
-          .run();
-        audit({
-          action: found ? "claim.reanchor" : "claim.orphan",
-          entity: "claim",
-          entityId: claim.id,
-          before: { ...old, orphaned: claim.orphaned, version: claim.version },
-          after: found ? { ...next, method: found.method, score: found.score, version: claim.version + 1 } : { orphaned: true, version: claim.version + 1 },
-        });
-        if (found) outcome.moved++;
-        else outcome.orphaned++;
-      }
+      const claimOutcome = reanchorClaims(tx, source.id, data.body, now, audit);
+      const evidenceOutcome = reanchorPassages(tx, source.id, source.body, data.body, audit);
       audit({
         action: "source.update",
         entity: "source",
         entityId: source.id,
         before: { title: source.title, bodyLength: source.body.length, updatedAt: source.updatedAt },
-        after: { title: data.title ?? source.title, bodyLength: data.body.length, updatedAt: now, claims: outcome },
+        after: { title: data.title ?? source.title, bodyLength: data.body.length, updatedAt: now, claims: claimOutcome, evidence: evidenceOutcome },
       });
-      return { id: source.id, updatedAt: now, claims: outcome };
+      return { id: source.id, updatedAt: now, claims: claimOutcome, evidence: evidenceOutcome };
     },
   });
+}
+
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  return a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
+}
+
+function reanchorClaims(tx: Tx, sourceId: number, body: string, now: string, audit: (entry: AuditEntry) => void): Outcome {
+  const outcome: Outcome = { kept: 0, moved: 0, orphaned: 0 };
+  const inSource = tx.select().from(claims).where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt))).all();
+  for (const claim of inSource) {
+    const old = { start: claim.startOffset, end: claim.endOffset, quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix };
+    const found = reanchor(body, old);
+    if (found && sameAnchor(found, old) && !claim.orphaned) {
+      outcome.kept++;
+      continue;
+    }
+    const next = found
+      ? { startOffset: found.start, endOffset: found.end, quote: found.quote, prefix: found.prefix, suffix: found.suffix, orphaned: false }
+      : { orphaned: true };
+    tx.update(claims)
+      .set({ ...next, version: claim.version + 1, updatedAt: now })
+      .where(eq(claims.id, claim.id))
+      .run();
+    audit({
+      action: found ? "claim.reanchor" : "claim.orphan",
+      entity: "claim",
+      entityId: claim.id,
+      before: { ...old, orphaned: claim.orphaned, version: claim.version },
+      after: found ? { ...next, method: found.method, score: found.score, version: claim.version + 1 } : { orphaned: true, version: claim.version + 1 },
+    });
+    // the quote itself in place, only its context edited, counts as kept: the reviewer's words are all there
+    if (found && found.start === old.start && found.end === old.end && !claim.orphaned) outcome.kept++;
+    else if (found) outcome.moved++;
+    else outcome.orphaned++;
+  }
+  return outcome;
+}
+
+/**
+ * Evidence passages quoted from this source, re-anchored like claims. They
+ * keep no context of their own, so it is read from the body before the edit.
+ */
+function reanchorPassages(tx: Tx, sourceId: number, oldBody: string, body: string, audit: (entry: AuditEntry) => void): Outcome {
+  const outcome: Outcome = { kept: 0, moved: 0, orphaned: 0 };
+  const cited = tx.select().from(evidence).where(eq(evidence.targetSourceId, sourceId)).all();
+  for (const item of cited) {
+    const start = item.targetStart!;
+    const end = item.targetEnd!;
+    const quote = item.targetQuote!;
+    const old: Anchor =
+      !item.orphaned && end <= oldBody.length && oldBody.slice(start, end) === quote
+        ? anchorAt(oldBody, start, end)
+        : { start, end, quote, prefix: "", suffix: "" };
+    const found = reanchor(body, old);
+    if (found && found.start === start && found.end === end && found.quote === quote && !item.orphaned) {
+      outcome.kept++;
+      continue;
+    }
+    const next = found ? { targetStart: found.start, targetEnd: found.end, targetQuote: found.quote, orphaned: false } : { orphaned: true };
+    tx.update(evidence).set(next).where(eq(evidence.id, item.id)).run();
+    audit({
+      action: found ? "evidence.reanchor" : "evidence.orphan",
+      entity: "evidence",
+      entityId: item.id,
+      before: { claimId: item.claimId, start, end, quote, orphaned: item.orphaned },
+      after: { claimId: item.claimId, ...next, ...(found ? { method: found.method, score: found.score } : {}) },
+    });
+    if (found) outcome.moved++;
+    else outcome.orphaned++;
+  }
+  return outcome;
 }

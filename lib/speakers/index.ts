@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { claims, speakerAliases, speakers } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
@@ -98,13 +98,25 @@ export function mergeSpeakers(actor: ActorRef, input: unknown) {
       const keep = tx.select().from(speakers).where(eq(speakers.id, data.keepId)).get();
       const merge = tx.select().from(speakers).where(eq(speakers.id, data.mergeId)).get();
       if (!keep || !merge) throw new DomainFailure({ code: "not_found", message: "No such speaker." });
-      const movedClaims = tx
+      // each moved claim changes: its version goes up and it gets its own audit row, so an
+      // editor open on it meets a conflict rather than saving the old speaker back
+      const now = new Date().toISOString();
+      const moved = tx
         .update(claims)
-        .set({ speakerId: keep.id })
+        .set({ speakerId: keep.id, version: sql`${claims.version} + 1`, updatedAt: now })
         .where(eq(claims.speakerId, merge.id))
-        .returning({ id: claims.id })
-        .all()
-        .map((c) => c.id);
+        .returning({ id: claims.id, version: claims.version })
+        .all();
+      for (const claim of moved) {
+        audit({
+          action: "claim.move_speaker",
+          entity: "claim",
+          entityId: claim.id,
+          before: { speakerId: merge.id, version: claim.version - 1 },
+          after: { speakerId: keep.id, version: claim.version },
+        });
+      }
+      const movedClaims = moved.map((c) => c.id);
       const aliases = tx.select().from(speakerAliases).where(eq(speakerAliases.speakerId, merge.id)).all();
       const movedAliases = [merge.name, ...aliases.map((a) => a.alias)]
         .filter((alias) => nameKey(alias) !== keep.nameKey)

@@ -1,17 +1,21 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { users } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
+import { clearAccountFailures } from "@/lib/auth/limiter";
 import { hashPassword } from "@/lib/auth/password";
-import { domainWrite } from "@/lib/domain-write";
+import { endSessionsOf } from "@/lib/auth/sessions";
+import { domainWrite, domainWriteAfter, type AuditEntry } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { DomainFailure, type Result } from "@/lib/result";
 import type { Tx } from "@/lib/audit";
 import {
   changeRoleInput,
   createUserInput,
+  endSessionsInput,
   resetPasswordInput,
   setDisabledInput,
+  unlockInput,
 } from "@/lib/validation/users";
 
 /** What of a user may leave lib/: never the hash. */
@@ -34,10 +38,28 @@ function getOrFail(tx: Tx, userId: number): PublicUser {
   return row;
 }
 
-/** Argon2 is async and slow, so the hash is made before the (synchronous) transaction. */
-async function hashIfPresent(input: unknown): Promise<string | null> {
-  const pw = (input as { password?: unknown } | null)?.password;
-  return typeof pw === "string" && pw.length > 0 && pw.length <= 200 ? hashPassword(pw) : null;
+/**
+ * When an account's trust is withdrawn (disabled, password reset, "sign out
+ * everywhere"), everything that acts as it stops: every session (their rows
+ * end, and sessions_valid_from covers any cookie without a row) and, unless
+ * only sessions are ended, every personal access token.
+ */
+function withdrawTrust(tx: Tx, userId: number, options: { tokens: boolean }, audit: (entry: AuditEntry) => void) {
+  const now = Date.now();
+  tx.update(users).set({ sessionsValidFrom: now }).where(eq(users.id, userId)).run();
+  const sessionsEnded = endSessionsOf(tx, userId, now);
+  const revoked = options.tokens
+    ? tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date(now).toISOString() })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id, name: apiTokens.name })
+        .all()
+    : [];
+  for (const token of revoked) {
+    audit({ action: "token.revoke", entity: "api_token", entityId: token.id, before: { revokedAt: null }, after: { reason: "account trust withdrawn" } });
+  }
+  return { sessionsEnded, tokensRevoked: revoked.length };
 }
 
 export async function createUser(actor: ActorRef, input: unknown): Promise<Result<PublicUser>> {
@@ -58,13 +80,13 @@ async function insertUser(
   input: unknown,
   schema: typeof createUserInput | typeof demoUserInput,
 ): Promise<Result<PublicUser>> {
-  const passwordHash = await hashIfPresent(input);
-  return domainWrite({
+  return domainWriteAfter({
     actor,
     role: "admin",
     schema,
     input,
-    run: ({ tx, input: data, audit }) => {
+    prepare: (data) => hashPassword(data.password),
+    run: ({ tx, input: data, audit, prepared: passwordHash }) => {
       if (findByEmail(tx, data.email)) {
         throw new DomainFailure({
           code: "conflict",
@@ -74,7 +96,7 @@ async function insertUser(
       }
       const row = tx
         .insert(users)
-        .values({ email: data.email, name: data.name, role: data.role, passwordHash: passwordHash! })
+        .values({ email: data.email, name: data.name, role: data.role, passwordHash })
         .returning(publicUserColumns)
         .get();
       audit({ action: "user.create", entity: "user", entityId: row.id, after: row });
@@ -119,36 +141,77 @@ export function setDisabled(actor: ActorRef, input: unknown): Result<PublicUser>
       }
       const after = tx
         .update(users)
-        // disabling ends every session it had: re-enabling the account does not bring them back
-        .set({ disabled: data.disabled, updatedAt: new Date().toISOString(), ...(data.disabled ? { sessionsValidFrom: Date.now() } : {}) })
+        .set({ disabled: data.disabled, updatedAt: new Date().toISOString() })
         .where(eq(users.id, data.userId))
         .returning(publicUserColumns)
         .get();
-      audit({ action: data.disabled ? "user.disable" : "user.enable", entity: "user", entityId: data.userId, before, after });
+      // disabling ends every session and token it had: re-enabling the account brings none back
+      const withdrawn = data.disabled ? withdrawTrust(tx, data.userId, { tokens: true }, audit) : null;
+      audit({ action: data.disabled ? "user.disable" : "user.enable", entity: "user", entityId: data.userId, before, after: { ...after, ...withdrawn } });
       return after;
     },
   });
 }
 
 export async function resetPassword(actor: ActorRef, input: unknown): Promise<Result<PublicUser>> {
-  const passwordHash = await hashIfPresent(input);
-  return domainWrite({
+  return domainWriteAfter({
     actor,
     role: "admin",
     schema: resetPasswordInput,
     input,
-    run: ({ tx, input: data, audit }) => {
+    prepare: (data) => hashPassword(data.password),
+    run: ({ tx, input: data, audit, prepared: passwordHash }) => {
       getOrFail(tx, data.userId);
       const after = tx
         .update(users)
-        // a reset password ends the sessions signed in with the old one
-        .set({ passwordHash: passwordHash!, updatedAt: new Date().toISOString(), sessionsValidFrom: Date.now() })
+        .set({ passwordHash, updatedAt: new Date().toISOString() })
         .where(eq(users.id, data.userId))
         .returning(publicUserColumns)
         .get();
+      // a reset password ends the sessions signed in with the old one, and the tokens made under it
+      const withdrawn = withdrawTrust(tx, data.userId, { tokens: true }, audit);
       // the audit row says that it changed, never what it is
-      audit({ action: "user.reset_password", entity: "user", entityId: data.userId });
+      audit({ action: "user.reset_password", entity: "user", entityId: data.userId, after: withdrawn });
       return after;
+    },
+  });
+}
+
+/**
+ * "Sign out everywhere": ends every session of the account (tokens stay:
+ * they are the account's scripts, revoked one by one). Anyone for themselves,
+ * an admin for anyone.
+ */
+export function endAllSessions(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "viewer",
+    schema: endSessionsInput,
+    input,
+    run: ({ tx, actor: me, input: data, audit }) => {
+      if (data.userId !== me.id && me.role !== "admin") {
+        throw new DomainFailure({ code: "forbidden", message: "Only an admin may sign another account out." });
+      }
+      getOrFail(tx, data.userId);
+      const withdrawn = withdrawTrust(tx, data.userId, { tokens: false }, audit);
+      audit({ action: "user.end_sessions", entity: "user", entityId: data.userId, after: withdrawn });
+      return withdrawn;
+    },
+  });
+}
+
+/** Lifts every sign-in lock and slow-down on an account, at every address. */
+export function unlockAccount(actor: ActorRef, input: unknown) {
+  return domainWrite({
+    actor,
+    role: "admin",
+    schema: unlockInput,
+    input,
+    run: ({ tx, input: data, audit }) => {
+      const user = getOrFail(tx, data.userId);
+      const cleared = clearAccountFailures(tx, user.email);
+      audit({ action: "user.unlock", entity: "user", entityId: user.id, after: { failuresCleared: cleared } });
+      return { email: user.email, cleared };
     },
   });
 }

@@ -25,6 +25,8 @@ export const createUserInput = z.strictObject({
 export const changeRoleInput = z.strictObject({ userId: id, role });
 export const setDisabledInput = z.strictObject({ userId: id, disabled: z.boolean() });
 export const resetPasswordInput = z.strictObject({ userId: id, password });
+export const endSessionsInput = z.strictObject({ userId: id });
+export const unlockInput = z.strictObject({ userId: id });
 
 /** Sign-in only checks shape: a policy change must not lock out old passwords. */
 export const signInInput = z.object({

@@ -38,6 +38,8 @@ afterAll(async () => {
   desk?.remove();
 });
 
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
 describe("db:backup and db:restore", () => {
   it("backs up online while verdicts stream, and restores only after the server stopped", async () => {
     const backup = tempFile("copy");
@@ -70,6 +72,7 @@ describe("db:backup and db:restore", () => {
     expect(tally.bad).toEqual([]);
     expect(duringBackup, "writes acknowledged while the backup ran").toBeGreaterThan(0);
     expect(fs.existsSync(`${backup}-wal`), "the backup is one self-contained file").toBe(false);
+    expect(mode(backup), "the backup holds the whole desk: readable by its owner only").toBe(0o600);
     expectConsistent(backup, ackedBefore, "backup:");
     const inBackup = verdictIds(backup);
     const allAcked = tally.acks.map((a) => a.id);
@@ -108,6 +111,8 @@ describe("db:backup and db:restore", () => {
     const aside = /kept at (.+)\.$/m.exec(restored.stdout)?.[1];
     expect(aside, restored.stdout).toBeTruthy();
     made.push(aside!);
+    expect(mode(aside!), "the replaced database, kept aside").toBe(0o600);
+    expect(mode(desk.file), "the restored database").toBe(0o600);
     expect(verdictIds(desk.file)).toEqual(inBackup);
     for (const suffix of ["-wal", "-shm", "-journal"]) expect(fs.existsSync(`${desk.file}${suffix}`), suffix).toBe(false);
     expectConsistent(aside!, tally.acks, "kept aside:");

@@ -80,14 +80,14 @@ describe("GET /api/v1/claims/search", () => {
 describe("sessionClaims (the session cookie read without Auth.js's session action)", () => {
   const secret = "a-test-secret-that-is-long-enough-for-auth";
   const cookieHeaders = (cookie: string, proto = "http") => new Headers({ cookie, "x-forwarded-proto": proto });
-  const token = (sub: string, salt: string, maxAge = 3600) => encode({ token: { sub, authAt: 1_700_000_000_000 }, secret, salt, maxAge });
+  const token = (sub: string, salt: string, maxAge = 3600) => encode({ token: { sub, authAt: 1_700_000_000_000, sid: "s-1" }, secret, salt, maxAge });
   const sub = async (headers: Headers) => (await sessionClaims(headers))?.sub;
 
   it("reads the id from a valid cookie, under the name Auth.js uses for the protocol", async () => {
     vi.stubEnv("AUTH_SECRET", secret);
     vi.stubEnv("AUTH_URL", "");
     const plain = await token("42", "authjs.session-token");
-    expect(await sessionClaims(cookieHeaders(`a=b; authjs.session-token=${plain}`))).toEqual({ sub: "42", authAt: 1_700_000_000_000 });
+    expect(await sessionClaims(cookieHeaders(`a=b; authjs.session-token=${plain}`))).toEqual({ sub: "42", authAt: 1_700_000_000_000, sid: "s-1" });
     // asked again: the same answer (from memory)
     expect(await sub(cookieHeaders(`authjs.session-token=${plain}`))).toBe("42");
     const secure = await token("7", "__Secure-authjs.session-token");

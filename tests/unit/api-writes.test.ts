@@ -148,9 +148,12 @@ describe("POST /api/v1/claims", () => {
     const forbidden = await claimsRoute.POST(request("POST", "/api/v1/claims", { token: viewer.token, body: {} }), params());
     expect(forbidden.status).toBe(403);
 
+    // disabling an account revokes its tokens: the token is unknown from then on, even once it is enabled again
     const gone = await userWithToken("reviewer");
     expectOk(setDisabled(SYSTEM, { userId: gone.user.id, disabled: true }));
-    expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(403);
+    expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(401);
+    expectOk(setDisabled(SYSTEM, { userId: gone.user.id, disabled: false }));
+    expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(401);
 
     const revoked = await userWithToken("reviewer");
     const tokenId = (getDb().$client.prepare("select id from api_tokens where user_id = ?").get(revoked.user.id) as { id: number }).id;
@@ -173,8 +176,8 @@ describe("POST /api/v1/claims", () => {
     // a sign-in after it is a new session
     session.authAt = Date.now() + 1;
     expect((await claimsGet()).status).toBe(200);
-    // the account's token is its own credential: revoked on its own, not by a disable
-    expect((await claimsRoute.GET(request("GET", "/api/v1/claims", { token: user.token }))).status).toBe(200);
+    // tokens die with the account's trust: the disable revoked it
+    expect((await claimsRoute.GET(request("GET", "/api/v1/claims", { token: user.token }))).status).toBe(401);
 
     session.authAt = Date.now() - 1;
     expectOk(await resetPassword(SYSTEM, { userId: user.user.id, password: "a brand new long password" }));

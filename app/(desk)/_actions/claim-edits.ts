@@ -1,25 +1,14 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { deleteClaim, updateClaim } from "@/lib/claims";
 import type { ActionResult } from "@/app/_components/action-result";
-import { asSignedIn, failureOf } from "./run";
+import { runAction } from "./run";
 
 /** Edits speaker, type, proposition and resolves-on; the input (with its baseVersion) is parsed by updateClaim. */
 export async function updateClaimAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return asSignedIn((actor) => {
-    const result = updateClaim(actor, input);
-    if (!result.ok) return failureOf(result.error);
-    revalidatePath("/", "layout");
-    return { ok: true, value: { version: result.value.version } };
-  });
+  return runAction((actor) => updateClaim(actor, input), { value: (c) => ({ version: c.version }), revalidate: { path: "/", type: "layout" } });
 }
 
 export async function deleteClaimAction(input: unknown): Promise<ActionResult<{ id: number }>> {
-  return asSignedIn((actor) => {
-    const result = deleteClaim(actor, input);
-    if (!result.ok) return failureOf(result.error);
-    revalidatePath("/", "layout");
-    return { ok: true, value: { id: result.value.id } };
-  });
+  return runAction((actor) => deleteClaim(actor, input), { value: (c) => ({ id: c.id }), revalidate: { path: "/", type: "layout" } });
 }

@@ -1,10 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ClaimStatus } from "@/db/schema";
 import { recordVerdict } from "@/lib/verdicts";
 import type { ActionResult } from "@/app/_components/action-result";
-import { asSignedIn, failureOf } from "./run";
+import { runAction } from "./run";
 
 /**
  * Records a verdict on top of the version the reviewer saw. A stale version
@@ -12,11 +11,9 @@ import { asSignedIn, failureOf } from "./run";
  * refreshed then, so the reviewer's form stays as it was.
  */
 export async function recordVerdictAction(input: unknown): Promise<ActionResult<{ status: ClaimStatus; version: number }>> {
-  return asSignedIn((actor) => {
-    const result = recordVerdict(actor, input);
-    if (!result.ok) return failureOf(result.error);
-    // the reader's colours, the claim page's history and the pages citing it
-    revalidatePath("/", "layout");
-    return { ok: true, value: { status: result.value.claim.status, version: result.value.claim.version } };
+  // the reader's colours, the claim page's history and the pages citing it
+  return runAction((actor) => recordVerdict(actor, input), {
+    value: ({ claim }) => ({ status: claim.status, version: claim.version }),
+    revalidate: { path: "/", type: "layout" },
   });
 }

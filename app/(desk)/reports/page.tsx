@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { queryObject } from "@/lib/validation/claim-filters";
 import { ReportWorkbench } from "@/app/_components/report-workbench";
 import { STATUS_LABEL } from "@/app/_components/status";
+import { actionResultOf } from "../_actions/run";
 import { reportPreviewFor } from "./preview";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -33,7 +34,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         Choose the claims to report on, then export them: a spreadsheet, data for scripts, ClaimReview markup for
         search engines, Markdown, or a page to print.
       </p>
-      <ReportWorkbench key={query} options={options} values={raw} initial={reportPreviewFor(raw)} />
+      <ReportWorkbench key={query} options={options} values={raw} initial={actionResultOf(reportPreviewFor(raw))} />
     </>
   );
 }

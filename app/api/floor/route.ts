@@ -1,3 +1,4 @@
+import { floorBody } from "@/lib/bench/floor-body";
 import { apiError } from "@/lib/http/api";
 
 /**
@@ -8,14 +9,9 @@ import { apiError } from "@/lib/http/api";
  */
 export const dynamic = "force-dynamic";
 
-// ?bytes=N: a JSON body of about N bytes made once, so the bench can tell what Next.js costs
-// to carry a list page's body from what the list's own code costs
-const padded = new Map<number, string>();
-
 export function GET(request: Request) {
   if (process.env.CLAIMDESK_BENCH_FLOOR !== "1") return apiError(404, "not_found", "No such endpoint.");
-  const bytes = Math.min(Number(new URL(request.url).searchParams.get("bytes")) || 0, 1_000_000);
+  const bytes = Number(new URL(request.url).searchParams.get("bytes")) || 0;
   if (!bytes) return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
-  if (!padded.has(bytes)) padded.set(bytes, JSON.stringify({ ok: true, padding: "x".repeat(bytes) }));
-  return new Response(padded.get(bytes), { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  return new Response(floorBody(bytes), { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }

@@ -1,9 +1,17 @@
 import { claimUrl, describeEvidence, describeFilters, STATUS_WORD, type Writer } from "../context";
 import { grouped } from "../group";
 
-/** Text that Markdown (and the HTML many renderers allow in it) reads as text, not markup. */
+/**
+ * Every way text can end a line: CR, LF, CRLF, NEL, vertical tab, form feed
+ * and the Unicode line and paragraph separators. Renderers differ on which
+ * they honour, so all are folded: a line that began after one could open a
+ * heading, a list or a code block.
+ */
+const LINE_ENDINGS = /\r\n|[\r\n\u0085\u000b\u000c\u2028\u2029]/g;
+
+/** Text that Markdown (and the HTML many renderers allow in it) reads as text, not markup, on one line. */
 export function mdText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, " ");
+  return text.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `\\${ch}`).replace(LINE_ENDINGS, " ");
 }
 
 /** A report for editors: by source, then by status, each claim with its verdict, rationale and evidence. */

@@ -1,5 +1,6 @@
 /**
- * A production server as one process (`next start`, no wrapper), so that a
+ * A production server as one process (scripts/serve.mjs, what `npm start`
+ * runs, without npm start's migrate-and-seed wrapper), so that a
  * SIGKILL really kills the server and nothing else gets a chance to tidy up.
  * Its output is kept for the assertions (start-up log, errors).
  */
@@ -7,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
+const SERVE = path.join(process.cwd(), "scripts", "serve.mjs");
 /** one secret for every server of the run: two servers on one desk accept each other's cookies */
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 
@@ -24,10 +25,11 @@ export type Server = {
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null; output: string };
 
-export function spawnServer(port: number, file: string) {
-  const child = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+export function spawnServer(port: number, file: string, extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [SERVE, "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
+      ...extraEnv,
       NODE_ENV: "production",
       AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
@@ -43,9 +45,9 @@ export function spawnServer(port: number, file: string) {
   return { child, exited, output: () => output };
 }
 
-export async function startServer(port: number, file: string): Promise<Server> {
+export async function startServer(port: number, file: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const started = performance.now();
-  const { child, exited, output } = spawnServer(port, file);
+  const { child, exited, output } = spawnServer(port, file, extraEnv);
   let gone: Exit | null = null;
   void exited.then((exit) => (gone = exit));
   const url = `http://127.0.0.1:${port}`;

@@ -1,3 +1,4 @@
+import { startSession } from "@/lib/auth/sessions";
 import { createToken } from "@/lib/tokens";
 import { asUser, expectOk, makeUser } from "./factories";
 
@@ -5,13 +6,28 @@ import { asUser, expectOk, makeUser } from "./factories";
  * Route handlers called directly, as Next.js would call them. The cookie
  * session is the one thing stubbed (Auth.js needs a live request scope): a
  * test file mocks "@/lib/auth" with `mockAuth` and sets `session.userId` to
- * act as a signed-in browser.
+ * act as a signed-in browser. Each sign-in (a user and a sign-in time) gets a
+ * real session row, as Auth.js's callback makes one, unless `sid` names one.
  */
-export const session: { userId: number | null; authAt?: number } = { userId: null };
+export const session: { userId: number | null; authAt?: number; sid?: string } = { userId: null };
+
+const signIns = new Map<string, string>();
+function sessionIdFor(userId: number, authAt: number): string {
+  const key = `${userId}:${authAt}`;
+  if (!signIns.has(key)) signIns.set(key, startSession(userId));
+  return signIns.get(key)!;
+}
 
 export const mockAuth = () => ({
-  auth: async () => (session.userId === null ? null : { user: { id: String(session.userId) }, authAt: session.authAt ?? Date.now() }),
+  auth: async () => {
+    if (session.userId === null) return null;
+    const authAt = session.authAt ?? signInTime;
+    return { user: { id: String(session.userId) }, authAt, sid: session.sid ?? sessionIdFor(session.userId, authAt) };
+  },
 });
+
+/** When the stubbed browser "signed in", unless a test sets session.authAt. */
+const signInTime = Date.now();
 
 export const BASE = "http://127.0.0.1:3000";
 

@@ -1,43 +1,47 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { actorOf, currentUser } from "@/lib/auth/session";
-import type { Result } from "@/lib/result";
-import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users";
-import type { ActionState } from "@/app/_components/action-form";
+import { revokeToken } from "@/lib/tokens";
+import { changeRole, createUser, endAllSessions, resetPassword, setDisabled, unlockAccount } from "@/lib/users";
+import type { FormState } from "@/app/_components/action-result";
+import { formNumber, formText, runAction } from "../../_actions/run";
 
-/** Thin adapters: the session is re-checked here, the role inside lib/users. */
-async function run<T>(write: (actor: ReturnType<typeof actorOf>) => Result<T> | Promise<Result<T>>, done: string): Promise<ActionState> {
-  const user = await currentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  const result = await write(actorOf(user));
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields };
-  revalidatePath("/admin/users");
-  return { ok: true, message: done };
+/** Thin adapters: the session is checked by runAction, the role inside lib/users. */
+const USERS = "/admin/users";
+
+export async function addUserAction(_: FormState, form: FormData) {
+  const input = { email: formText(form, "email"), name: formText(form, "name"), role: formText(form, "role"), password: formText(form, "password") };
+  return runAction((actor) => createUser(actor, input), { message: (u) => `Added ${u.email}.`, revalidate: USERS });
 }
 
-const text = (form: FormData, key: string) => String(form.get(key) ?? "");
-
-export async function addUserAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return run(
-    (actor) =>
-      createUser(actor, { email: text(form, "email"), name: text(form, "name"), role: text(form, "role"), password: text(form, "password") }),
-    `Added ${text(form, "email")}.`,
-  );
+export async function changeRoleAction(_: FormState, form: FormData) {
+  const input = { userId: formNumber(form, "userId"), role: formText(form, "role") };
+  return runAction((actor) => changeRole(actor, input), { message: () => "Role changed.", revalidate: USERS });
 }
 
-export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return run((actor) => changeRole(actor, { userId: Number(text(form, "userId")), role: text(form, "role") }), "Role changed.");
+export async function setDisabledAction(_: FormState, form: FormData) {
+  const input = { userId: formNumber(form, "userId"), disabled: formText(form, "disabled") === "true" };
+  return runAction((actor) => setDisabled(actor, input), {
+    message: (u) => (u.disabled ? "Account disabled: its sessions are ended and its tokens revoked." : "Account enabled."),
+    revalidate: USERS,
+  });
 }
 
-export async function setDisabledAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const disabled = text(form, "disabled") === "true";
-  return run(
-    (actor) => setDisabled(actor, { userId: Number(text(form, "userId")), disabled }),
-    disabled ? "Account disabled." : "Account enabled.",
-  );
+export async function resetPasswordAction(_: FormState, form: FormData) {
+  const input = { userId: formNumber(form, "userId"), password: formText(form, "password") };
+  return runAction((actor) => resetPassword(actor, input), { message: () => "Password reset: its sessions are ended and its tokens revoked.", revalidate: USERS });
 }
 
-export async function resetPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return run((actor) => resetPassword(actor, { userId: Number(text(form, "userId")), password: text(form, "password") }), "Password reset.");
+export async function unlockAction(_: FormState, form: FormData) {
+  const input = { userId: formNumber(form, "userId") };
+  return runAction((actor) => unlockAccount(actor, input), { message: (u) => `Sign-in unlocked for ${u.email}.`, revalidate: USERS });
+}
+
+export async function endSessionsAction(_: FormState, form: FormData) {
+  const input = { userId: formNumber(form, "userId") };
+  return runAction((actor) => endAllSessions(actor, input), { message: (w) => `Signed out of ${w.sessionsEnded} session(s).`, revalidate: USERS });
+}
+
+export async function revokeUserTokenAction(_: FormState, form: FormData) {
+  const input = { tokenId: formNumber(form, "tokenId") };
+  return runAction((actor) => revokeToken(actor, input), { message: (t) => `Token “${t.name}” revoked.`, revalidate: USERS });
 }

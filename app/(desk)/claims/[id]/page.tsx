@@ -32,6 +32,7 @@ function EvidenceTarget({ target }: { target: ClaimDetail["evidence"][number]["t
       <>
         passage “{target.quote}” in <Link href={`/sources/${target.source.id}`}>{target.source.title}</Link> (
         {target.source.outlet})
+        {target.orphaned ? <strong className="orphaned"> — these words are no longer in the source since it was edited</strong> : null}
       </>
     );
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listTokens } from "@/db/queries/tokens";
 import { requirePageUser } from "@/lib/auth/session";
+import { ActionForm } from "@/app/_components/action-form";
 import { CreateTokenForm } from "@/app/_components/create-token-form";
 import { formatTimestamp } from "@/app/_components/format";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -45,12 +46,9 @@ export default async function TokensPage() {
                 {t.revokedAt ? (
                   `Revoked ${formatTimestamp(t.revokedAt)}`
                 ) : (
-                  <form action={revokeTokenAction}>
+                  <ActionForm action={revokeTokenAction} submitLabel="Revoke" submitName={`Revoke ${t.name}`} label={`Token ${t.name}`}>
                     <input type="hidden" name="tokenId" value={t.id} />
-                    <button type="submit" aria-label={`Revoke ${t.name}`}>
-                      Revoke
-                    </button>
-                  </form>
+                  </ActionForm>
                 )}
               </td>
             </tr>

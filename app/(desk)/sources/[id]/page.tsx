@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getSource } from "@/db/queries/sources";
 import { listVerdictsOfSource } from "@/db/queries/verdict-history";
 import { segmentBody } from "@/lib/anchoring/segments";
-import { can, requirePageUser } from "@/lib/auth/session";
+import { can, requirePageUser, signedInTitle } from "@/lib/auth/session";
 import { formatPublished } from "@/app/_components/format";
 import { Reader } from "@/app/_components/reader";
 import { StatusLegend } from "@/app/_components/status";
@@ -18,8 +18,7 @@ const loadSource = cache(getSource);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  const source = id ? loadSource(id) : null;
-  return { title: source?.title ?? "Source" };
+  return signedInTitle("Source", () => (id ? loadSource(id)?.title : null));
 }
 
 export default async function SourcePage({ params }: { params: Params }) {

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getSpeaker, listSpeakerOptions } from "@/db/queries/speakers";
-import { can, requirePageUser } from "@/lib/auth/session";
+import { can, requirePageUser, signedInTitle } from "@/lib/auth/session";
 import { parseId } from "@/lib/validation/parse-id";
 import { ActionForm } from "@/app/_components/action-form";
 import { Tally } from "@/app/_components/status";
 import { addAliasAction, mergeSpeakersAction, removeAliasAction } from "./actions";
+import { LIMITS } from "@/lib/validation/common";
 
 type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: (id && getSpeaker(id)?.name) || "Speaker" };
+  return signedInTitle("Speaker", () => (id ? getSpeaker(id)?.name : null));
 }
 
 export default async function SpeakerPage({ params }: { params: Params }) {
@@ -58,7 +59,7 @@ export default async function SpeakerPage({ params }: { params: Params }) {
             <input type="hidden" name="speakerId" value={speaker.id} />
             <label className="field">
               <span>New alias</span>
-              <input name="alias" required maxLength={200} />
+              <input name="alias" required maxLength={LIMITS.name} />
             </label>
           </ActionForm>
         ) : null}

@@ -6,6 +6,7 @@ import { can, requirePageUser } from "@/lib/auth/session";
 import { parseId } from "@/lib/validation/parse-id";
 import { ActionForm } from "@/app/_components/action-form";
 import { updateSourceAction } from "./actions";
+import { LIMITS } from "@/lib/validation/common";
 
 export const metadata: Metadata = { title: "Edit source text" };
 
@@ -37,11 +38,11 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
         <input type="hidden" name="baseUpdatedAt" value={source.updatedAt} />
         <label className="field">
           <span>Title</span>
-          <input name="title" defaultValue={source.title} required maxLength={500} />
+          <input name="title" defaultValue={source.title} required maxLength={LIMITS.title} />
         </label>
         <label className="field">
           <span>Body</span>
-          <textarea name="body" defaultValue={source.body} required rows={24} className="body-editor" />
+          <textarea name="body" defaultValue={source.body} required maxLength={LIMITS.body} rows={24} className="body-editor" />
         </label>
       </ActionForm>
     </>

@@ -1,15 +1,12 @@
 import { getClaimSummary } from "@/db/queries/claims";
-import { idParam } from "@/lib/http/api";
 import { withPathId } from "@/lib/http/input";
 import { created, writeRoute } from "@/lib/http/write-route";
 import { recordVerdict } from "@/lib/verdicts";
 
 /** 201 with the updated claim (status and version) and the verdict recorded. */
 export const POST = writeRoute({
+  id: "claim",
   body: true,
-  run: ({ actor, body, params }) => {
-    const id = idParam(params.id ?? "", "claim");
-    return id instanceof Response ? id : recordVerdict(actor, withPathId(body, "claimId", id));
-  },
+  run: ({ actor, body, id }) => recordVerdict(actor, withPathId(body, "claimId", id)),
   respond: ({ claim, verdict, evidence }) => created({ ...getClaimSummary(claim.id), verdict, evidence }),
 });

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { anchorQuote } from "@/lib/anchoring/anchor";
+import { addEvidence } from "@/lib/evidence";
+import { mergeSpeakers } from "@/lib/speakers";
+import { updateSource } from "@/lib/sources/update";
+import { updateClaim } from "@/lib/claims";
+import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } from "./support/factories";
+
+/**
+ * Writes that move a claim (or a cited passage) as a side effect of another
+ * write must say so: the claim's version goes up with an audit row of its
+ * own, so a reviewer with the claim open meets a conflict instead of saving
+ * over a claim that changed under them.
+ */
+const claimRow = (id: number) =>
+  getDb().$client.prepare("select start_offset as start, end_offset as end, prefix, suffix, version, speaker_id as speakerId from claims where id = ?").get(id) as {
+    start: number; end: number; prefix: string; suffix: string; version: number; speakerId: number;
+  };
+const auditActions = (entity: string, id: number) =>
+  (getDb().$client.prepare("select action from audit_log where entity = ? and entity_id = ? order by id").all(entity, id) as Array<{ action: string }>).map((a) =>
+    a.action.replace(/ \(.*\)$/, ""),
+  );
+
+describe("a source edit that changes only a claim's context", () => {
+  it("bumps the claim's version with an audit row, and an editor holding the old version meets a conflict", async () => {
+    const source = await makeSource();
+    const claim = await makeClaim({ source, quote: "the harvest grew by 12% last year" });
+    // the words right before the quote change; the quote stays where it was
+    const body = DEFAULT_BODY.replace("The minister said", "The minister told parliament");
+    const shift = "The minister told parliament".length - "The minister said".length;
+    const result = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
+    const after = claimRow(claim.id);
+    expect(after.start).toBe(claim.startOffset + shift);
+    expect(after.prefix).toContain("told parliament");
+    expect(after.version).toBe(claim.version + 1);
+    expect(result.claims.moved + result.claims.kept).toBe(1);
+    expect(auditActions("claim", claim.id)).toEqual(["claim.create", "claim.reanchor"]);
+
+    const stale = updateClaim(SYSTEM, { claimId: claim.id, baseVersion: claim.version, proposition: "Typed before the edit." });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+  });
+
+  it("with the quote in place and only the text after it changed, still bumps the version", async () => {
+    const body = "Alpha said the river rose by two metres overnight. Beta agreed.";
+    const source = await makeSource({ body });
+    const claim = await makeClaim({ source, quote: "the river rose by two metres overnight" });
+    const edited = body.replace("Beta agreed.", "Beta, the mayor, disagreed.");
+    const result = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
+    const after = claimRow(claim.id);
+    expect([after.start, after.end]).toEqual([claim.startOffset, claim.endOffset]);
+    expect(after.suffix).not.toBe(claim.suffix);
+    expect(after.version).toBe(claim.version + 1);
+    expect(result.claims).toEqual({ kept: 1, moved: 0, orphaned: 0 });
+  });
+
+  it("leaves a claim whose anchor and context are untouched alone: no version, no audit row", async () => {
+    const body = `${DEFAULT_BODY}\n\n${"Filler sentence. ".repeat(10)}End.`;
+    const source = await makeSource({ body });
+    const claim = await makeClaim({ source, quote: "the harvest grew by 12% last year" });
+    expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: body.replace("End.", "The end.") }));
+    expect(claimRow(claim.id).version).toBe(claim.version);
+    expect(auditActions("claim", claim.id)).toEqual(["claim.create"]);
+  });
+});
+
+describe("a speaker merge", () => {
+  it("bumps the version of every claim it moves, each with its own audit row", async () => {
+    const keep = makeSpeaker();
+    const merge = makeSpeaker();
+    const source = await makeSource();
+    const a = await makeClaim({ source, speakerId: merge.id, quote: "the harvest grew by 12% last year" });
+    const b = await makeClaim({ source, speakerId: merge.id, quote: "Critics disputed the figures" });
+    expectOk(mergeSpeakers(SYSTEM, { keepId: keep.id, mergeId: merge.id }));
+    for (const claim of [a, b]) {
+      expect(claimRow(claim.id)).toMatchObject({ speakerId: keep.id, version: claim.version + 1 });
+      expect(auditActions("claim", claim.id)).toEqual(["claim.create", "claim.move_speaker"]);
+    }
+    const stale = updateClaim(SYSTEM, { claimId: a.id, baseVersion: a.version, speakerId: merge.id });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+    if (!stale.ok) expect(stale.error.message).toContain("merged the claim's speaker");
+  });
+});
+
+describe("evidence passages on a source edit", () => {
+  const evidenceRow = (id: number) =>
+    getDb().$client.prepare("select target_start as start, target_end as end, target_quote as quote, orphaned from evidence where id = ?").get(id) as {
+      start: number; end: number; quote: string; orphaned: number;
+    };
+
+  it("are re-anchored like claims, and marked orphaned when their words are lost, with audit rows", async () => {
+    const cited = await makeSource({ body: "Officials confirmed the bridge closed on Monday. Traffic was diverted through the old town." });
+    const claim = await makeClaim();
+    const passage = (quote: string) => {
+      const anchor = anchorQuote(cited.body, quote);
+      return expectOk(
+        addEvidence(SYSTEM, { claimId: claim.id, stance: "supports", target: { kind: "passage", sourceId: cited.id, start: anchor.start, end: anchor.end, quote } }),
+      );
+    };
+    const moves = passage("the bridge closed on Monday");
+    const lost = passage("Traffic was diverted through the old town");
+    const body = `Update: the ministry issued a statement. ${cited.body.replace("Traffic was diverted through the old town.", "Drivers waited.")}`;
+    const result = expectOk(updateSource(SYSTEM, { sourceId: cited.id, baseUpdatedAt: cited.updatedAt, body }));
+    expect(result.evidence).toEqual({ kept: 0, moved: 1, orphaned: 1 });
+
+    const moved = evidenceRow(moves.id);
+    expect(body.slice(moved.start, moved.end)).toBe("the bridge closed on Monday");
+    expect(moved.orphaned).toBe(0);
+    expect(evidenceRow(lost.id)).toMatchObject({ orphaned: 1, quote: "Traffic was diverted through the old town" });
+    expect(auditActions("evidence", moves.id)).toEqual(["evidence.reanchor"]);
+    expect(auditActions("evidence", lost.id)).toEqual(["evidence.orphan"]);
+  });
+});

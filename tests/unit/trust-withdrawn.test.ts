@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { sessionAccount } from "@/lib/auth/session";
+import { endSession, startSession } from "@/lib/auth/sessions";
+import * as password from "@/lib/auth/password";
+import { userForToken, createToken } from "@/lib/tokens";
+import { createUser, endAllSessions, resetPassword, setDisabled } from "@/lib/users";
+import { SYSTEM, asUser, expectOk, makeUser } from "./support/factories";
+
+vi.mock("@/lib/auth", async () => (await import("./support/api")).mockAuth());
+
+// the real argon2 hash, watched: no one without the admin role may make the server run it
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return { ...real, hashPassword: vi.fn(real.hashPassword) };
+});
+beforeEach(() => {
+  vi.mocked(password.hashPassword).mockClear();
+});
+
+const signedIn = (userId: number) => ({ userId, authAt: Date.now(), sid: startSession(userId) });
+
+describe("sessions end on the server", () => {
+  it("a cookie's session ends at sign-out: the same cookie, copied before, is refused after", async () => {
+    const user = await makeUser({ role: "reviewer" });
+    const copy = signedIn(user.id);
+    expect(sessionAccount(copy)).toMatchObject({ id: user.id });
+    endSession(copy.sid);
+    expect(sessionAccount(copy)).toBeNull();
+  });
+
+  it("a cookie naming no session, another user's session, or none at all is refused", async () => {
+    const user = await makeUser({ role: "reviewer" });
+    const other = await makeUser({ role: "reviewer" });
+    expect(sessionAccount({ userId: user.id, authAt: Date.now(), sid: null })).toBeNull();
+    expect(sessionAccount({ userId: user.id, authAt: Date.now(), sid: "made-up" })).toBeNull();
+    expect(sessionAccount({ userId: user.id, authAt: Date.now(), sid: startSession(other.id) })).toBeNull();
+  });
+
+  it("'sign out everywhere' ends every session of the account and no other's, with an audit row", async () => {
+    const user = await makeUser({ role: "viewer" });
+    const other = await makeUser({ role: "viewer" });
+    const laptop = signedIn(user.id);
+    const phone = signedIn(user.id);
+    const someoneElse = signedIn(other.id);
+    expect(expectOk(endAllSessions(asUser(user), { userId: user.id })).sessionsEnded).toBe(2);
+    expect(sessionAccount(laptop)).toBeNull();
+    expect(sessionAccount(phone)).toBeNull();
+    expect(sessionAccount(someoneElse)).toMatchObject({ id: other.id });
+    // a new sign-in afterwards works
+    const again = { ...signedIn(user.id), authAt: Date.now() + 1 };
+    expect(sessionAccount(again)).toMatchObject({ id: user.id });
+    const audit = getDb().$client.prepare("select action from audit_log where entity = 'user' and entity_id = ? order by id desc").get(user.id);
+    expect(audit).toEqual({ action: "user.end_sessions" });
+  });
+
+  it("only an admin may sign another account out", async () => {
+    const user = await makeUser({ role: "reviewer" });
+    const victim = await makeUser({ role: "reviewer" });
+    const admin = await makeUser({ role: "admin" });
+    const session = signedIn(victim.id);
+    expect(endAllSessions(asUser(user), { userId: victim.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(sessionAccount(session)).toMatchObject({ id: victim.id });
+    expectOk(endAllSessions(asUser(admin), { userId: victim.id }));
+    expect(sessionAccount(session)).toBeNull();
+  });
+});
+
+describe("tokens die with their account's trust", () => {
+  it("disabling an account revokes its tokens and ends its sessions; enabling it brings neither back", async () => {
+    const user = await makeUser({ role: "reviewer" });
+    const { token } = expectOk(createToken(asUser(user), { name: "cms" }));
+    const session = signedIn(user.id);
+    expectOk(setDisabled(SYSTEM, { userId: user.id, disabled: true }));
+    expectOk(setDisabled(SYSTEM, { userId: user.id, disabled: false }));
+    expect(userForToken(token)).toBeNull();
+    expect(sessionAccount(session)).toBeNull();
+    const revoked = getDb().$client.prepare("select count(*) as n from audit_log where action like 'token.revoke%' and entity = 'api_token'").get() as { n: number };
+    expect(revoked.n).toBeGreaterThan(0);
+  });
+
+  it("a password reset revokes every token of the account, and no one else's", async () => {
+    const user = await makeUser({ role: "reviewer" });
+    const other = await makeUser({ role: "reviewer" });
+    const a = expectOk(createToken(asUser(user), { name: "a" })).token;
+    const b = expectOk(createToken(asUser(user), { name: "b" })).token;
+    const theirs = expectOk(createToken(asUser(other), { name: "theirs" })).token;
+    expectOk(await resetPassword(SYSTEM, { userId: user.id, password: "a brand new long password" }));
+    expect(userForToken(a)).toBeNull();
+    expect(userForToken(b)).toBeNull();
+    expect(userForToken(theirs)).toBe(other.id);
+  });
+});
+
+describe("passwords are hashed only after the role check", () => {
+  it("a viewer or reviewer asking to create a user or reset a password makes the server hash nothing", async () => {
+    const viewer = await makeUser({ role: "viewer" });
+    const reviewer = await makeUser({ role: "reviewer" });
+    vi.mocked(password.hashPassword).mockClear();
+    for (const actor of [asUser(viewer), asUser(reviewer)]) {
+      const made = await createUser(actor, { email: "x@example.test", name: "X", role: "admin", password: "long enough password" });
+      expect(made).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      const reset = await resetPassword(actor, { userId: viewer.id, password: "long enough password" });
+      expect(reset).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    // and an admin's invalid input is refused before hashing too
+    const admin = await makeUser({ role: "admin" });
+    vi.mocked(password.hashPassword).mockClear();
+    expect(await createUser(asUser(admin), { email: "not an email", name: "X", role: "viewer", password: "long enough password" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(password.hashPassword).not.toHaveBeenCalled();
+  });
+});
