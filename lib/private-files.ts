@@ -20,10 +20,21 @@ export function privateDir(dir: string): void {
  * An empty file with mode 600, when there is none yet, so that whatever opens
  * it next (SQLite, which gives its -wal and -shm files the database file's
  * mode) starts from a private file.
+ *
+ * An existing file is never opened here: POSIX record locks belong to the
+ * process, and closing any descriptor of a file drops every lock the process
+ * holds on it, so opening and closing a database that another connection of
+ * this process has open would silently release that connection's locks.
  */
 export function touchPrivate(file: string): void {
+  if (fs.existsSync(file)) return;
   privateDir(path.dirname(file));
-  fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE));
+  try {
+    fs.closeSync(fs.openSync(file, "wx", PRIVATE_FILE));
+  } catch (error) {
+    // another process made it between the check and the open: it is theirs to have made
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }
 
 /** Writes a new file with mode 600 (and tightens an existing one it replaces). */
