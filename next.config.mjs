@@ -36,6 +36,12 @@ export default function config(phase) {
   if (phase === PHASE_PRODUCTION_SERVER && process.env.NODE_ENV === "production") assertProductionSecret();
   return {
     poweredByHeader: false,
+    experimental: {
+      // the import page sends an article of up to 5 MB to its server action; bodies through the
+      // proxy are held to the same size (Next.js's default there is 10 MB)
+      serverActions: { bodySizeLimit: "6mb" },
+      proxyClientMaxBodySize: "6mb",
+    },
     serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
     async headers() {
       return [

@@ -60,6 +60,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // the suite stands in for a proxy: a test may send X-Forwarded-For to sign in from an address of its own
       TRUST_PROXY_HOPS: "1",
+      // URL imports fetch from a page the test serves on loopback
+      IMPORT_ALLOW_PRIVATE_HOSTS: "true",
     },
   },
 });

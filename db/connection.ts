@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { touchPrivate } from "@/lib/private-files";
+import { backfillFingerprints } from "./backfill";
 import * as schema from "./schema";
 
 /**
@@ -105,6 +106,7 @@ export function migrateDatabase(db: Db, options: { waitMs?: number } = {}): { ap
       applied += 1;
     }
     sqlite.exec("COMMIT");
+    backfillFingerprints(sqlite);
     return { applied };
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec("ROLLBACK");

@@ -3,6 +3,8 @@ import {
   check,
   index,
   integer,
+  primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -16,12 +18,18 @@ export const CLAIM_TYPES = ["statement", "prediction", "statistic", "attribution
 export const CLAIM_STATUSES = ["pending", "corroborated", "contradicted"] as const;
 export const STANCES = ["supports", "refutes", "context"] as const;
 export const PUBLISHED_PRECISIONS = ["date", "minute"] as const;
+export const IMPORT_FORMATS = ["text", "html", "markdown"] as const;
+export const SUGGESTION_KINDS = ["quotation", "reported"] as const;
+export const SUGGESTION_STATES = ["open", "accepted", "dismissed"] as const;
 
 export type Role = (typeof ROLES)[number];
 export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
 export type ClaimType = (typeof CLAIM_TYPES)[number];
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export type Stance = (typeof STANCES)[number];
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 
 const inList = (column: AnySQLiteColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
@@ -72,6 +80,10 @@ export const sources = sqliteTable(
     translationNote: text("translation_note"),
     /** Photo captions and credits lifted out of the body on import. */
     caption: text("caption"),
+    /** SHA-256 of the body normalised for comparison (lib/import/duplicates.ts): the same article again */
+    contentHash: text("content_hash"),
+    /** SHA-256 of the input exactly as imported: a second bulk run skips it before cleaning */
+    rawHash: text("raw_hash"),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
@@ -80,6 +92,8 @@ export const sources = sqliteTable(
   },
   (t) => [
     index("sources_published_idx").on(t.publishedAt),
+    index("sources_content_hash_idx").on(t.contentHash),
+    index("sources_raw_hash_idx").on(t.rawHash),
     check(
       "sources_url_check",
       sql`${t.url} is null or ${t.url} like 'http://%' or ${t.url} like 'https://%'`,
@@ -87,6 +101,22 @@ export const sources = sqliteTable(
     check("sources_precision_check", inList(t.publishedPrecision, PUBLISHED_PRECISIONS)),
     check("sources_body_check", sql`length(${t.body}) > 0`),
   ],
+);
+
+/**
+ * The MinHash bands of each source's body (lib/import/duplicates.ts): two
+ * sources sharing a band are candidates for the same article under another
+ * outlet's name, confirmed by their exact shingle overlap.
+ */
+export const sourceBands = sqliteTable(
+  "source_bands",
+  {
+    band: text("band").notNull(),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.sourceId] }), index("source_bands_source_idx").on(t.sourceId)],
 );
 
 export const speakers = sqliteTable(
@@ -241,6 +271,55 @@ export const evidence = sqliteTable(
   ],
 );
 
+/**
+ * Claims the desk suggests in an imported article (lib/suggestions): never
+ * claims until a reviewer accepts one, which creates the claim through the
+ * claims door. A dismissed suggestion stays, so it is not offered again.
+ */
+export const claimSuggestions = sqliteTable(
+  "claim_suggestions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    /** stable for the same body and span, so a dismissal outlives a re-run */
+    key: text("key").notNull(),
+    quote: text("quote").notNull(),
+    startOffset: integer("start_offset").notNull(),
+    endOffset: integer("end_offset").notNull(),
+    kind: text("kind", { enum: SUGGESTION_KINDS }).notNull(),
+    type: text("type", { enum: CLAIM_TYPES }).notNull(),
+    speakerName: text("speaker_name"),
+    speakerId: integer("speaker_id").references(() => speakers.id),
+    speakerDescription: text("speaker_description"),
+    speakerStart: integer("speaker_start"),
+    speakerEnd: integer("speaker_end"),
+    cue: text("cue"),
+    cueStart: integer("cue_start"),
+    cueEnd: integer("cue_end"),
+    /** YYYY-MM-DD for predictions with a day; a range when the text gives only a period */
+    resolvesOn: text("resolves_on"),
+    resolvesFrom: text("resolves_from"),
+    resolvesTo: text("resolves_to"),
+    confidence: real("confidence").notNull(),
+    why: text("why").notNull(),
+    state: text("state", { enum: SUGGESTION_STATES }).notNull().default("open"),
+    claimId: integer("claim_id").references(() => claims.id),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("claim_suggestions_key_unique").on(t.sourceId, t.key),
+    index("claim_suggestions_source_idx").on(t.sourceId, t.state, t.startOffset),
+    check("claim_suggestions_kind_check", inList(t.kind, SUGGESTION_KINDS)),
+    check("claim_suggestions_type_check", inList(t.type, CLAIM_TYPES)),
+    check("claim_suggestions_state_check", inList(t.state, SUGGESTION_STATES)),
+    check("claim_suggestions_offsets_check", sql`${t.startOffset} >= 0 and ${t.endOffset} > ${t.startOffset}`),
+  ],
+);
+
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -343,3 +422,4 @@ export type Verdict = typeof verdicts.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type ClaimSuggestion = typeof claimSuggestions.$inferSelect;

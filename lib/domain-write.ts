@@ -54,7 +54,14 @@ export async function domainWriteAfter<S extends z.ZodType, P, T>(
   if (!parsed.success) return refused(options.actor, options.role, parsed.error);
   const who = loadActor(options.actor, options.role);
   if (!who.ok) return who;
-  const prepared = await options.prepare(parsed.data);
+  let prepared: P;
+  try {
+    prepared = await options.prepare(parsed.data);
+  } catch (error) {
+    // the slow work found the input unusable (a page that cannot be fetched, an empty article)
+    if (error instanceof DomainFailure) return { ok: false, error: error.error };
+    throw error;
+  }
   return transact({ ...options, run: (ctx) => options.run({ ...ctx, prepared }) }, parsed.data);
 }
 

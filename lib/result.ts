@@ -13,6 +13,12 @@ export type DomainError = {
   fields?: Record<string, string>;
   /** for a conflict: what the record is now, and who changed it last */
   current?: ConflictState;
+  /** a finer code for the API than `code` says ("blocked_address", "duplicate", "too_large") */
+  reason?: string;
+  /** the HTTP status when it is not the one `code` maps to (a refused fetch: 413, 415, 502, 504) */
+  status?: number;
+  /** for an import of an article the desk has: the source it already has */
+  duplicate?: { kind: "same" | "near"; jaccard: number; source: { id: number; title: string; outlet: string; publishedAt: string } };
 };
 
 export type ConflictState = {
@@ -31,6 +37,10 @@ export const fail = (
   message: string,
   fields?: Record<string, string>,
 ): { ok: false; error: DomainError } => ({ ok: false, error: { code, message, ...(fields ? { fields } : {}) } });
+
+/** A result's value, changed; a failure passes through. */
+export const mapResult = <T, U>(result: Result<T>, change: (value: T) => U): Result<U> =>
+  result.ok ? { ok: true, value: change(result.value) } : result;
 
 /** Thrown inside a transaction to roll it back while still returning a typed failure. */
 export class DomainFailure extends Error {

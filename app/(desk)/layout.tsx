@@ -16,6 +16,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
           <>
             <nav aria-label="Main">
               <Link href="/sources">Sources</Link>
+              {user.role !== "viewer" ? <Link href="/sources/new">Add source</Link> : null}
               <Link href="/claims">Claims</Link>
               <Link href="/speakers">Speakers</Link>
               <Link href="/reports">Reports</Link>

@@ -1,4 +1,4 @@
-import type { ConflictState, ErrorCode } from "@/lib/result";
+import type { ConflictState, DomainError, ErrorCode } from "@/lib/result";
 
 /** What a server action called from a client component answers: a value, or a failure to show in the form. */
 export type ActionFailure = {
@@ -7,6 +7,8 @@ export type ActionFailure = {
   message: string;
   fields?: Record<string, string>;
   current?: ConflictState;
+  /** an import the desk has already: the source it has */
+  duplicate?: DomainError["duplicate"];
 };
 
 /**

@@ -2,7 +2,7 @@
 
 import { memo, type ReactNode, type RefObject } from "react";
 import type { Paragraph } from "@/lib/anchoring/segments";
-import type { ReaderClaim } from "./reader-types";
+import type { ReaderClaim, ReaderSuggestion } from "./reader-types";
 import { STATUS_LABEL } from "./status";
 
 /**
@@ -13,17 +13,42 @@ import { STATUS_LABEL } from "./status";
 export const ArticleText = memo(function ArticleText({
   paragraphs,
   claims,
+  suggestions,
   selectedId,
   onPick,
+  onPickSuggestion,
   articleRef,
 }: {
   paragraphs: Paragraph[];
   claims: ReadonlyMap<number, ReaderClaim>;
+  suggestions?: ReadonlyMap<number, ReaderSuggestion>;
   selectedId: number | null;
   onPick: (id: number) => void;
+  onPickSuggestion?: (id: number) => void;
   articleRef: RefObject<HTMLElement | null>;
 }) {
-  const renderMarks = (ids: number[], text: string, start: number): ReactNode =>
+  // a suggested claim: dashed, no fill, so it never reads as a claim of some status
+  const renderSuggested = (ids: number[], inner: ReactNode, start: number): ReactNode =>
+    ids.reduceRight<ReactNode>((content, id) => {
+      const suggestion = suggestions?.get(id);
+      if (!suggestion) return content;
+      return (
+        <mark
+          key={`${start}-s${id}`}
+          className="suggestion"
+          data-suggestion-id={id}
+          title={`Suggested claim · ${suggestion.speakerName ?? "the article itself"}`}
+          onClick={() => {
+            if (!document.getSelection()?.isCollapsed) return;
+            onPickSuggestion?.(id);
+          }}
+        >
+          {content}
+        </mark>
+      );
+    }, inner);
+
+  const renderMarks = (ids: number[], text: string, start: number, suggestionIds: number[] = []): ReactNode =>
     ids.reduceRight<ReactNode>(
       (inner, id) => {
         const claim = claims.get(id);
@@ -46,15 +71,19 @@ export const ArticleText = memo(function ArticleText({
           </mark>
         );
       },
-      <span key={start} data-start={start}>
-        {text}
-      </span>,
+      renderSuggested(
+        suggestionIds,
+        <span key={start} data-start={start}>
+          {text}
+        </span>,
+        start,
+      ),
     );
 
   return (
     <article className="article-body" aria-label="Article text" ref={articleRef} tabIndex={-1}>
       {paragraphs.map((p) => (
-        <p key={p.start}>{p.segments.map((s) => renderMarks(s.claimIds, s.text, s.start))}</p>
+        <p key={p.start}>{p.segments.map((s) => renderMarks(s.claimIds, s.text, s.start, s.suggestionIds))}</p>
       ))}
     </article>
   );

@@ -23,3 +23,21 @@ export type ReaderVerdict = {
   createdAt: string;
   reviewer: string;
 };
+
+/** A claim the desk suggests in the article: not a claim until a reviewer accepts it. */
+export type ReaderSuggestion = {
+  id: number;
+  quote: string;
+  start: number;
+  end: number;
+  kind: "quotation" | "reported";
+  type: ClaimType;
+  speakerName: string | null;
+  speakerId?: number;
+  speakerDescription: string | null;
+  resolvesOn?: string;
+  resolvesRange?: { from: string; to: string };
+  cue?: string;
+  confidence: number;
+  why: string;
+};

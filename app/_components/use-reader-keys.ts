@@ -7,6 +7,8 @@ import type { ClaimStatus } from "@/db/schema";
 export type ReaderKeys = {
   escape: () => boolean;
   add: () => boolean;
+  /** to the suggested claims */
+  suggestion: () => boolean;
   verdict: (status: ClaimStatus) => boolean;
   move: (step: 1 | -1) => boolean;
 };
@@ -22,7 +24,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * The reader's single-letter keys: a (add a claim from the selection),
+ * The reader's single-letter keys: a (add a claim from the selection), s (to
+ * the suggested claims),
  * c / x / p (corroborated, contradicted, pending), j / k (next, previous
  * claim) and Escape. Listens on window, so that a control that handled a key
  * itself (a combobox closing its list on Escape) has already said so.
@@ -41,6 +44,7 @@ export function useReaderKeys(keys: ReaderKeys) {
       if (event.key === "Escape") handled = k.escape();
       else if (isTyping(event.target)) return;
       else if (event.key === "a") handled = k.add();
+      else if (event.key === "s") handled = k.suggestion();
       else if (event.key in VERDICT_KEYS) handled = k.verdict(VERDICT_KEYS[event.key]!);
       else if (event.key === "j") handled = k.move(1);
       else if (event.key === "k") handled = k.move(-1);

@@ -51,3 +51,13 @@ export function listSourceOptions() {
   return getDb().select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).orderBy(sources.title).all();
 }
 
+
+/** A source's metadata without its body or claims (is there such a source, and what is it called). */
+export function getSourceSummary(id: number) {
+  return getDb().select(sourceSummaryColumns).from(sources).where(eq(sources.id, id)).get() ?? null;
+}
+
+/** The source imported from exactly this input before (its SHA-256), if any: a bulk re-run skips it unread. */
+export function findSourceByRawHash(rawHash: string) {
+  return getDb().select({ id: sources.id, title: sources.title }).from(sources).where(eq(sources.rawHash, rawHash)).get() ?? null;
+}

@@ -91,3 +91,16 @@ export function getSpeaker(id: number) {
     .get() ?? { pending: 0, corroborated: 0, contradicted: 0 };
   return { ...speaker, aliases, tally };
 }
+
+/** Every speaker with its aliases, as claim suggestions match names against them. */
+export function listSpeakerBook() {
+  const db = getDb();
+  const aliases = db.select({ speakerId: speakerAliases.speakerId, alias: speakerAliases.alias }).from(speakerAliases).all();
+  const bySpeaker = new Map<number, string[]>();
+  for (const a of aliases) (bySpeaker.get(a.speakerId) ?? bySpeaker.set(a.speakerId, []).get(a.speakerId)!).push(a.alias);
+  return db
+    .select({ id: speakers.id, name: speakers.name, description: speakers.description })
+    .from(speakers)
+    .all()
+    .map((s) => ({ ...s, aliases: bySpeaker.get(s.id) ?? [] }));
+}

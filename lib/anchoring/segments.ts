@@ -1,9 +1,10 @@
 /**
  * Splits a body into paragraphs and each paragraph into runs of text covered
- * by the same set of claims, so overlapping claims render as nested marks.
+ * by the same set of claims (and suggested claims), so overlapping ones
+ * render as nested marks.
  */
 export type Span = { id: number; start: number; end: number };
-export type Segment = { start: number; end: number; text: string; claimIds: number[] };
+export type Segment = { start: number; end: number; text: string; claimIds: number[]; suggestionIds: number[] };
 export type Paragraph = { start: number; end: number; segments: Segment[] };
 
 export function paragraphsOf(body: string): Array<{ start: number; end: number }> {
@@ -18,12 +19,13 @@ export function paragraphsOf(body: string): Array<{ start: number; end: number }
   return out;
 }
 
-export function segmentBody(body: string, spans: readonly Span[]): Paragraph[] {
+export function segmentBody(body: string, spans: readonly Span[], suggested: readonly Span[] = []): Paragraph[] {
   // longest first, so the outer mark is the longer claim
   const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const suggestions = [...suggested].sort((a, b) => a.start - b.start || b.end - a.end);
   return paragraphsOf(body).map((p) => {
     const cuts = new Set([p.start, p.end]);
-    for (const s of ordered) {
+    for (const s of [...ordered, ...suggestions]) {
       if (s.start > p.start && s.start < p.end) cuts.add(s.start);
       if (s.end > p.start && s.end < p.end) cuts.add(s.end);
     }
@@ -33,7 +35,8 @@ export function segmentBody(body: string, spans: readonly Span[]): Paragraph[] {
       const start = points[i]!;
       const end = points[i + 1]!;
       const claimIds = ordered.filter((s) => s.start <= start && s.end >= end).map((s) => s.id);
-      segments.push({ start, end, text: body.slice(start, end), claimIds });
+      const suggestionIds = suggestions.filter((s) => s.start <= start && s.end >= end).map((s) => s.id);
+      segments.push({ start, end, text: body.slice(start, end), claimIds, suggestionIds });
     }
     return { start: p.start, end: p.end, segments };
   });

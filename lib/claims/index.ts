@@ -1,9 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { count, eq } from "drizzle-orm";
-import { claims, sources, speakers, verdicts } from "@/db/schema";
+import { claims, sources, speakers, verdicts, type SpeakerKind } from "@/db/schema";
 import { anchorAt } from "@/lib/anchoring/anchor";
 import type { Tx } from "@/lib/audit";
-import { domainWrite } from "@/lib/domain-write";
+import { domainWrite, type AuditEntry } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { DomainFailure } from "@/lib/result";
 import { resolveSpeakerName } from "@/lib/speakers/resolve";
@@ -23,46 +24,61 @@ export function createClaim(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: createClaimInput,
     input,
-    run: ({ tx, input: data, audit, ownerId }) => {
-      const source = tx.select({ body: sources.body }).from(sources).where(eq(sources.id, data.sourceId)).get();
-      if (!source) throw new DomainFailure({ code: "not_found", message: "No such source." });
-      if (data.end > source.body.length || source.body.slice(data.start, data.end) !== data.quote) {
-        throw new DomainFailure({
-          code: "invalid",
-          message: "The quote does not match the source text at that position.",
-          fields: { quote: "The quote must equal the source body from start to end." },
-        });
-      }
-      let speakerId = data.speakerId;
-      if (speakerId === undefined) {
-        const resolved = resolveSpeakerName(tx, data.speakerName!, data.speakerKind);
-        if (resolved.created) audit({ action: "speaker.create", entity: "speaker", entityId: resolved.id, after: resolved.created });
-        speakerId = resolved.id;
-      } else {
-        speakerExists(tx, speakerId);
-      }
-      const anchor = anchorAt(source.body, data.start, data.end);
-      const row = tx
-        .insert(claims)
-        .values({
-          sourceId: data.sourceId,
-          speakerId,
-          quote: anchor.quote,
-          startOffset: anchor.start,
-          endOffset: anchor.end,
-          prefix: anchor.prefix,
-          suffix: anchor.suffix,
-          type: data.type,
-          proposition: data.proposition,
-          resolvesOn: data.resolvesOn,
-          createdBy: ownerId(),
-        })
-        .returning()
-        .get();
-      audit({ action: "claim.create", entity: "claim", entityId: row.id, after: row });
-      return row;
-    },
+    run: ({ tx, input: data, audit, ownerId }) => insertClaim(tx, data, { audit, createdBy: ownerId() }),
   });
+}
+
+export type NewClaim = Omit<z.output<typeof createClaimInput>, "speakerName" | "speakerKind"> & {
+  speakerName?: string;
+  speakerKind?: SpeakerKind;
+  /** for a speaker made from the name: what the article says they are */
+  speakerDescription?: string | null;
+};
+
+/**
+ * Anchors and inserts one claim, inside the transaction of the door that
+ * calls it (capturing a claim, accepting a suggestion): the quote must be
+ * the source body at start..end, the speaker is an id or a name matched
+ * through names and aliases (a new speaker only when nothing matches).
+ */
+export function insertClaim(tx: Tx, data: NewClaim, ctx: { audit: (entry: AuditEntry) => void; createdBy: number }) {
+  const source = tx.select({ body: sources.body }).from(sources).where(eq(sources.id, data.sourceId)).get();
+  if (!source) throw new DomainFailure({ code: "not_found", message: "No such source." });
+  if (data.end > source.body.length || source.body.slice(data.start, data.end) !== data.quote) {
+    throw new DomainFailure({
+      code: "invalid",
+      message: "The quote does not match the source text at that position.",
+      fields: { quote: "The quote must equal the source body from start to end." },
+    });
+  }
+  let speakerId = data.speakerId;
+  if (speakerId === undefined) {
+    const resolved = resolveSpeakerName(tx, data.speakerName!, data.speakerKind ?? "person", data.speakerDescription ?? null);
+    if (resolved.created) ctx.audit({ action: "speaker.create", entity: "speaker", entityId: resolved.id, after: resolved.created });
+    speakerId = resolved.id;
+  } else {
+    speakerExists(tx, speakerId);
+  }
+  const anchor = anchorAt(source.body, data.start, data.end);
+  const row = tx
+    .insert(claims)
+    .values({
+      sourceId: data.sourceId,
+      speakerId,
+      quote: anchor.quote,
+      startOffset: anchor.start,
+      endOffset: anchor.end,
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+      type: data.type,
+      proposition: data.proposition,
+      resolvesOn: data.resolvesOn,
+      createdBy: ctx.createdBy,
+    })
+    .returning()
+    .get();
+  ctx.audit({ action: "claim.create", entity: "claim", entityId: row.id, after: row });
+  return row;
 }
 
 /** Edits speaker, type, proposition and resolves-on, on top of the version the reviewer saw. */

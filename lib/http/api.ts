@@ -5,18 +5,16 @@ import type { DomainError, ErrorCode } from "@/lib/result";
 import { zodFields } from "@/lib/validation/fields";
 import { parseId } from "@/lib/validation/parse-id";
 
-/** Every /api/v1 error has one shape: { error: { code, message, fields? } }. */
+/** Every /api/v1 error has one shape: { error: { code, message, fields?, current?, existing? } }. */
 export function apiError(
   status: number,
   code: string,
   message: string,
   fields?: Record<string, string>,
-  current?: DomainError["current"],
+  extra: { current?: DomainError["current"]; existing?: unknown } = {},
 ) {
-  return NextResponse.json(
-    { error: { code, message, ...(fields ? { fields } : {}), ...(current ? { current } : {}) } },
-    { status, headers: { "Cache-Control": "no-store" } },
-  );
+  const more = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}), ...more } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -29,7 +27,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
 };
 
 export function domainErrorResponse(error: DomainError) {
-  return apiError(STATUS_OF[error.code], error.code, error.message, error.fields, error.current);
+  const existing = error.duplicate ? { ...error.duplicate.source, match: error.duplicate.kind, jaccard: error.duplicate.jaccard } : undefined;
+  return apiError(error.status ?? STATUS_OF[error.code], error.reason ?? error.code, error.message, error.fields, { current: error.current, existing });
 }
 
 export function json(body: unknown, status = 200) {

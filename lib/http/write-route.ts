@@ -35,12 +35,16 @@ export function sameOrigin(request: Request): boolean {
  * refused before a byte of it is read: a form post or a text/plain body is
  * what a cross-site page can send without a preflight.
  */
-export async function readJsonBody(request: Request): Promise<{ body: unknown } | Response> {
+export async function readJsonBody(request: Request, options: { maxBytes?: number; optional?: boolean } = {}): Promise<{ body: unknown } | Response> {
+  // a body the caller may leave out: none at all reads as {}
+  const length = request.headers.get("content-length");
+  const none = (length === null || length === "0") && !request.headers.has("transfer-encoding");
+  if (options.optional && none) return { body: {} };
   const type = request.headers.get("content-type");
   if (!type || !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     return apiError(400, "bad_content_type", "Send the body as JSON, with Content-Type: application/json.");
   }
-  const bytes = await readBounded(request, MAX_BODY_BYTES);
+  const bytes = await readBounded(request, options.maxBytes ?? MAX_BODY_BYTES);
   if (bytes instanceof Response) return bytes;
   let text: string;
   try {
@@ -88,7 +92,10 @@ async function pathId(ctx: RouteContext | undefined, what: string | undefined): 
 export function writeRoute<T>(options: {
   /** what the path's [id] names ("claim", "speaker"); its parsed value reaches `run` as `id` */
   id?: string;
-  body: boolean;
+  /** a JSON body: required, optional (none reads as {}), or none at all */
+  body: boolean | "optional";
+  /** a larger limit than the API's 64 KB, for the one route that takes whole articles */
+  maxBytes?: number;
   run: (ctx: { actor: ActorRef; caller: Caller; body: unknown; id: number; query: URLSearchParams }) => Result<T> | Promise<Result<T>>;
   respond: (value: T) => Response;
 }) {
@@ -102,7 +109,7 @@ export function writeRoute<T>(options: {
     if (id instanceof Response) return id;
     let body: unknown = undefined;
     if (options.body) {
-      const read = await readJsonBody(request);
+      const read = await readJsonBody(request, { maxBytes: options.maxBytes, optional: options.body === "optional" });
       if (read instanceof Response) return read;
       body = read.body;
     }

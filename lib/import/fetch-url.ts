@@ -22,6 +22,7 @@ import zlib from "node:zlib";
 import type { LookupFunction } from "node:net";
 import type { Readable, Transform } from "node:stream";
 import { checkAddress, checkHostname, type GuardOptions } from "./address-guard";
+import { decodeArticleBytes } from "./decode";
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 /** Resolves a host name to every address it has; injectable so tests need no DNS. */
@@ -261,52 +262,6 @@ function readBody(response: http.IncomingMessage, maxBytes: number, signal: Abor
   });
 }
 
-function charsetFrom(contentType: string): string | null {
-  const match = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
-  return match?.[1] ?? null;
-}
-
-function decoderFor(label: string | null): TextDecoder | null {
-  if (!label) return null;
-  try {
-    const decoder = new TextDecoder(label.toLowerCase());
-    // as browsers do: a page that claims UTF-16 in ASCII bytes is not UTF-16
-    return decoder.encoding.startsWith("utf-16") ? new TextDecoder("utf-8") : decoder;
-  } catch {
-    return null;
-  }
-}
-
-/** BOM, then the header, then a <meta> in the first 2 KB, then UTF-8, as browsers order them. */
-function decodeBody(body: Buffer, headerType: string, format: "html" | "text"): { text: string; charset: string } {
-  let decoder: TextDecoder | null = null;
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) decoder = new TextDecoder("utf-8");
-  else if (body[0] === 0xff && body[1] === 0xfe) decoder = new TextDecoder("utf-16le");
-  else if (body[0] === 0xfe && body[1] === 0xff) decoder = new TextDecoder("utf-16be");
-  decoder ??= decoderFor(charsetFrom(headerType));
-  if (!decoder && format === "html") {
-    const head = body.subarray(0, 2048).toString("latin1");
-    // covers <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
-    const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-    decoder = decoderFor(meta?.[1] ?? null);
-  }
-  decoder ??= new TextDecoder("utf-8");
-  if (decoder.encoding === "windows-1252") return { text: decodeWindows1252(body), charset: "windows-1252" };
-  return { text: decoder.decode(body), charset: decoder.encoding };
-}
-
-// 0x80-0x9F of windows-1252 (undefined slots stay as the C1 control, as WHATWG says)
-const CP1252_HIGH = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ";
-
-/**
- * Node 20's TextDecoder("windows-1252") decodes as ISO-8859-1, turning curly
- * quotes and dashes into C1 controls; and "iso-8859-1" pages are windows-1252
- * by the WHATWG rules, so this is the common Western case.
- */
-function decodeWindows1252(body: Buffer): string {
-  return body.toString("latin1").replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
-}
-
 async function fetchHops(input: string, options: FetchArticleOptions, signal: AbortSignal): Promise<FetchOutcome> {
   const maxBytes = options.maxBytes ?? FETCH_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
@@ -350,7 +305,7 @@ async function fetchHops(input: string, options: FetchArticleOptions, signal: Ab
     }
 
     const body = await readBody(response, maxBytes, signal);
-    const { text, charset } = decodeBody(body, headerType, format);
+    const { text, charset } = decodeArticleBytes(body, { contentType: headerType, format });
     return { ok: true, url: target.url.href, contentType, charset, format, text, bytes: body.length };
   }
 }

@@ -1,22 +1,21 @@
 import "server-only";
-import { sources } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { createSourceInput } from "@/lib/validation/sources";
+import { insertSource } from "./insert";
 
-/** Importing sources is an admin's job (bulk imports, backups). */
+/**
+ * A source from clean text and metadata given whole (the seed, scripts that
+ * did their own cleaning). Articles as received go through importSource.
+ */
 export function createSource(actor: ActorRef, input: unknown) {
   return domainWrite({
     actor,
-    role: "admin",
+    role: "reviewer",
     schema: createSourceInput,
     input,
     run: ({ tx, input: data, audit, ownerId }) => {
-      const row = tx
-        .insert(sources)
-        .values({ ...data, createdBy: ownerId() })
-        .returning()
-        .get();
+      const row = insertSource(tx, data, { createdBy: ownerId() });
       const { body, ...meta } = row;
       audit({ action: "source.create", entity: "source", entityId: row.id, after: { ...meta, bodyLength: body.length } });
       return row;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { claims, evidence, sources } from "@/db/schema";
+import { claimSuggestions, claims, evidence, sources } from "@/db/schema";
 import { anchorAt, type Anchor } from "@/lib/anchoring/anchor";
 import { reanchor } from "@/lib/anchoring/reanchor";
 import type { Tx } from "@/lib/audit";
@@ -45,6 +45,7 @@ export function updateSource(actor: ActorRef, input: unknown) {
         .run();
 
       const claimOutcome = reanchorClaims(tx, source.id, data.body, now, audit);
+      reanchorSuggestions(tx, source.id, data.body);
       const evidenceOutcome = reanchorPassages(tx, source.id, source.body, data.body, audit);
       audit({
         action: "source.update",
@@ -127,4 +128,35 @@ function reanchorPassages(tx: Tx, sourceId: number, oldBody: string, body: strin
     else outcome.orphaned++;
   }
   return outcome;
+}
+
+/**
+ * Open suggestions follow their words like claims; one whose words are gone
+ * is dropped (it was only ever a suggestion). Accepted and dismissed ones are
+ * history and stay as they were.
+ */
+function reanchorSuggestions(tx: Tx, sourceId: number, body: string): void {
+  const open = tx
+    .select()
+    .from(claimSuggestions)
+    .where(and(eq(claimSuggestions.sourceId, sourceId), eq(claimSuggestions.state, "open")))
+    .all();
+  for (const s of open) {
+    const found = reanchor(body, { start: s.startOffset, end: s.endOffset, quote: s.quote, prefix: "", suffix: "" });
+    if (!found || found.method === "fuzzy") tx.delete(claimSuggestions).where(eq(claimSuggestions.id, s.id)).run();
+    else if (found.start !== s.startOffset) {
+      const shift = found.start - s.startOffset;
+      tx.update(claimSuggestions)
+        .set({
+          startOffset: found.start,
+          endOffset: found.end,
+          speakerStart: s.speakerStart === null ? null : s.speakerStart + shift,
+          speakerEnd: s.speakerEnd === null ? null : s.speakerEnd + shift,
+          cueStart: s.cueStart === null ? null : s.cueStart + shift,
+          cueEnd: s.cueEnd === null ? null : s.cueEnd + shift,
+        })
+        .where(eq(claimSuggestions.id, s.id))
+        .run();
+    }
+  }
 }

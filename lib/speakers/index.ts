@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { claims, speakerAliases, speakers } from "@/db/schema";
+import { claimSuggestions, claims, speakerAliases, speakers } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
 import { DomainFailure } from "@/lib/result";
@@ -117,6 +117,8 @@ export function mergeSpeakers(actor: ActorRef, input: unknown) {
         });
       }
       const movedClaims = moved.map((c) => c.id);
+      // suggestions that named the merged speaker name the one kept
+      tx.update(claimSuggestions).set({ speakerId: keep.id }).where(eq(claimSuggestions.speakerId, merge.id)).run();
       const aliases = tx.select().from(speakerAliases).where(eq(speakerAliases.speakerId, merge.id)).all();
       const movedAliases = [merge.name, ...aliases.map((a) => a.alias)]
         .filter((alias) => nameKey(alias) !== keep.nameKey)

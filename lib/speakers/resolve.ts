@@ -10,7 +10,7 @@ import { nameKey } from "@/lib/text/name-key";
  * lookup key. Two different speakers sharing it is refused as ambiguous;
  * nothing matching makes a new speaker (and says so).
  */
-export function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind) {
+export function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind, description: string | null = null) {
   const key = nameKey(name);
   const ids = new Set([
     ...tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, key)).all().map((r) => r.id),
@@ -25,6 +25,6 @@ export function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind) {
   }
   const [only] = ids;
   if (only !== undefined) return { id: only, created: null };
-  const row = tx.insert(speakers).values({ name, nameKey: key, kind }).returning().get();
+  const row = tx.insert(speakers).values({ name, nameKey: key, kind, description }).returning().get();
   return { id: row.id, created: row };
 }

@@ -30,6 +30,7 @@ export function failureOf(error: DomainError): ActionFailure {
     message: error.message,
     ...(error.fields ? { fields: error.fields } : {}),
     ...(error.current ? { current: error.current } : {}),
+    ...(error.duplicate ? { duplicate: error.duplicate } : {}),
   };
 }
 

@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listSources } from "@/db/queries/sources";
-import { requirePageUser } from "@/lib/auth/session";
+import { can, requirePageUser } from "@/lib/auth/session";
 import { formatPublished } from "@/app/_components/format";
 import { Tally } from "@/app/_components/status";
 
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage() {
-  await requirePageUser("/sources");
+  const user = await requirePageUser("/sources");
   const sources = listSources();
   return (
     <>
       <h1>Sources</h1>
+      {can(user, "reviewer") ? (
+        <p>
+          <Link href="/sources/new" className="button-link">
+            Add source
+          </Link>
+        </p>
+      ) : null}
       {sources.length === 0 ? (
         <p>No sources yet.</p>
       ) : (

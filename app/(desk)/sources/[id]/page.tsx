@@ -3,6 +3,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getSource } from "@/db/queries/sources";
+import { listOpenSuggestions } from "@/db/queries/suggestions";
 import { listVerdictsOfSource } from "@/db/queries/verdict-history";
 import { segmentBody } from "@/lib/anchoring/segments";
 import { can, requirePageUser, signedInTitle } from "@/lib/auth/session";
@@ -28,10 +29,14 @@ export default async function SourcePage({ params }: { params: Params }) {
   const source = id ? loadSource(id) : null;
   if (!source) notFound();
 
+  const canWrite = can(user, "reviewer");
+  // suggestions are for those who can act on them
+  const suggestions = canWrite ? listOpenSuggestions(source.id) : [];
   // an orphaned claim's offsets no longer point at its quote: it is listed, not highlighted
   const paragraphs = segmentBody(
     source.body,
     source.claims.filter((c) => !c.orphaned).map((c) => ({ id: c.id, start: c.start, end: c.end })),
+    suggestions.map((s) => ({ id: s.id, start: s.start, end: s.end })),
   );
   return (
     <>
@@ -57,7 +62,23 @@ export default async function SourcePage({ params }: { params: Params }) {
         sourceId={source.id}
         body={source.body}
         paragraphs={paragraphs}
-        canWrite={can(user, "reviewer")}
+        canWrite={canWrite}
+        suggestions={suggestions.map((s) => ({
+          id: s.id,
+          quote: s.quote,
+          start: s.start,
+          end: s.end,
+          kind: s.kind,
+          type: s.type,
+          speakerName: s.speakerName,
+          ...(s.speakerId !== undefined ? { speakerId: s.speakerId } : {}),
+          speakerDescription: s.speakerDescription,
+          ...(s.resolvesOn ? { resolvesOn: s.resolvesOn } : {}),
+          ...(s.resolvesRange ? { resolvesRange: s.resolvesRange } : {}),
+          ...(s.cue ? { cue: s.cue } : {}),
+          confidence: s.confidence,
+          why: s.why,
+        }))}
         claims={source.claims.map((c) => ({
           id: c.id,
           quote: c.quote,

@@ -1,0 +1,70 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { sourceBands, sources, type Source } from "@/db/schema";
+import type { Tx } from "@/lib/audit";
+import { duplicateFingerprint, exactJaccard, DUPLICATE_JACCARD } from "@/lib/import/duplicates";
+import type { z } from "zod";
+import type { createSourceInput } from "@/lib/validation/sources";
+
+export type SourceValues = z.output<typeof createSourceInput>;
+type Reader = Pick<Tx, "select" | "selectDistinct">;
+
+/**
+ * Inserts one source with its duplicate fingerprint (the normalised body's
+ * hash and its MinHash bands), inside the transaction of the door that calls
+ * it: every source, seeded, imported or bulk-loaded, can be found again.
+ */
+export function insertSource(tx: Tx, values: SourceValues, ctx: { createdBy: number; rawHash?: string | null }): Source {
+  const fingerprint = duplicateFingerprint(values.body);
+  const row = tx
+    .insert(sources)
+    .values({ ...values, contentHash: fingerprint.contentHash, rawHash: ctx.rawHash ?? null, createdBy: ctx.createdBy })
+    .returning()
+    .get();
+  tx.insert(sourceBands)
+    .values([...new Set(fingerprint.bands)].map((band) => ({ band, sourceId: row.id })))
+    .onConflictDoNothing()
+    .run();
+  return row;
+}
+
+export type Duplicate = {
+  /** "same": the same text once normalised (or the same file); "near": the same article with small changes */
+  kind: "same" | "near";
+  jaccard: number;
+  source: { id: number; title: string; outlet: string; publishedAt: string };
+};
+
+const summary = { id: sources.id, title: sources.title, outlet: sources.outlet, publishedAt: sources.publishedAt };
+
+/**
+ * The source already on the desk that this body repeats: the same normalised
+ * text, or (wire copy under another outlet) a body sharing a MinHash band
+ * whose exact shingle overlap is at least 0.9. Candidates are few (a band is
+ * four matching minima), so their bodies are compared exactly.
+ */
+export function findDuplicate(db: Reader, body: string, options: { rawHash?: string | null } = {}): Duplicate | null {
+  if (options.rawHash) {
+    const raw = db.select(summary).from(sources).where(eq(sources.rawHash, options.rawHash)).get();
+    if (raw) return { kind: "same", jaccard: 1, source: raw };
+  }
+  const fingerprint = duplicateFingerprint(body);
+  const same = db.select(summary).from(sources).where(eq(sources.contentHash, fingerprint.contentHash)).get();
+  if (same) return { kind: "same", jaccard: 1, source: same };
+  const candidates = db
+    .selectDistinct({ id: sourceBands.sourceId })
+    .from(sourceBands)
+    .where(inArray(sourceBands.band, [...new Set(fingerprint.bands)]))
+    .limit(50)
+    .all()
+    .map((r) => r.id);
+  if (candidates.length === 0) return null;
+  let best: Duplicate | null = null;
+  for (const candidate of db.select({ ...summary, body: sources.body }).from(sources).where(inArray(sources.id, candidates)).all()) {
+    const jaccard = exactJaccard(body, candidate.body);
+    if (jaccard >= DUPLICATE_JACCARD && (!best || jaccard > best.jaccard)) {
+      best = { kind: "near", jaccard, source: { id: candidate.id, title: candidate.title, outlet: candidate.outlet, publishedAt: candidate.publishedAt } };
+    }
+  }
+  return best;
+}
