@@ -18,6 +18,7 @@
  *
  *   npm run bench   (BENCH_PORT=3200: the app there, the bare baseline on the next port)
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,6 +30,8 @@ import { processMemory, signIn, startBare, startNext, stopAll, type Served } fro
 import { buildSyntheticDesk, DESK } from "./support/synthetic-desk";
 import { openTempDesk } from "./support/temp-desk";
 import { runVerdictWrites } from "./support/verdict-writes";
+import { benchArticle } from "./support/articles";
+import { backfillFingerprints } from "@/db/backfill";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 5);
@@ -50,6 +53,8 @@ async function main() {
   process.env.DEMO_PASSWORD = password;
   let t = performance.now();
   const built = buildSyntheticDesk(desk.sqlite);
+  // as a desk that grew through imports has them: every source's duplicate fingerprint
+  backfillFingerprints(desk.sqlite);
   const { seedDemoAccounts } = await import("@/seed/seed-desk");
   await seedDemoAccounts({ create: true });
   const sqliteVersion = (desk.sqlite.prepare("select sqlite_version()").pluck().get() as string) ?? "?";
@@ -140,7 +145,20 @@ async function main() {
     { name: "csv_export_size_mb", unit: "MB", app: appCsv.mb, baseline: bareCsv.mb, floor: null, target: null, met: null },
   );
 
+  const imports = await measureImports(app, headers);
+  log(`import with suggestions of a ${(imports.bytes / 1024).toFixed(1)} KB article, ${imports.requests} in a row: p50 ${imports.p50.toFixed(1)} ms, p95 ${imports.p95!.toFixed(1)} ms`);
+  rows.push(
+    { name: "import_p50_ms", unit: "ms", app: imports.p50, baseline: null, floor: null, target: "≤ 50", met: imports.p50 <= 50 },
+    { name: "import_p95_ms", unit: "ms", app: imports.p95!, baseline: null, floor: null, target: null, met: null },
+  );
+
   await stopAll();
+  const bulk = measureBulkImport(desk.file);
+  log(`npm run import of ${BULK_FILES} files: ${bulk.first.toFixed(1)} s (${bulk.firstLine}); again: ${bulk.second.toFixed(1)} s (${bulk.secondLine})`);
+  rows.push(
+    { name: "bulk_import_1000_s", unit: "s", app: bulk.first, baseline: null, floor: null, target: "< 60", met: bulk.first < 60 },
+    { name: "bulk_import_rerun_s", unit: "s", app: bulk.second, baseline: null, floor: null, target: "< 15", met: bulk.second < 15 },
+  );
   const m = machine(sqliteVersion);
   console.log(`\nClaimdesk bench: ${DESK.claims.toLocaleString("en")} claims, ${DESK.verdicts.toLocaleString("en")} verdicts · ${m.cpus}, ${m.memory}, Node ${m.node}, SQLite ${m.sqlite}\n`);
   console.log(textTable(rows));
@@ -173,6 +191,59 @@ async function measureSearch(app: Served, terms: string[], headers: Record<strin
     }
   }
   return { rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length };
+}
+
+/**
+ * Imports through the API, one after another, as a reviewer saving article
+ * after article: each a different 5 KB article with quotations, predictions
+ * and page furniture, cleaned, checked for duplicates against the whole desk,
+ * given its suggested claims and saved. The first few warm up.
+ */
+async function measureImports(app: Served, headers: Record<string, string>): Promise<Load & { bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  const started = performance.now();
+  for (let i = 0; i < 45; i++) {
+    const { text } = benchArticle(100_000 + i);
+    const t = performance.now();
+    const response = await fetch(`${app.url}/api/v1/sources`, {
+      method: "POST",
+      headers: { ...headers, origin: app.url, "content-type": "application/json" },
+      body: JSON.stringify({ raw: text, format: "text" }),
+    });
+    if (response.status !== 201) throw new Error(`import answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+    if (i >= 5) {
+      times.push(performance.now() - t);
+      bytes = Math.max(bytes, Buffer.byteLength(text));
+    }
+  }
+  return { rps: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length, bytes };
+}
+
+const BULK_FILES = 1000;
+
+/** `npm run import` of 1,000 generated article files into the desk, then the same command again. */
+function measureBulkImport(databaseFile: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-import-"));
+  for (let n = 0; n < BULK_FILES; n++) {
+    const { name, text } = benchArticle(n);
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  const run = () => {
+    const t = performance.now();
+    const result = spawnSync("npm", ["run", "-s", "import", "--", dir, "--quiet"], {
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      encoding: "utf8",
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const line = result.stdout.split("\n").find((l) => l.startsWith("imported")) ?? `no summary (exit ${result.status}): ${result.stderr.slice(0, 300)}`;
+    return { seconds, line };
+  };
+  const first = run();
+  const second = run();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { first: first.seconds, firstLine: first.line, second: second.seconds, secondLine: second.line };
 }
 
 /** One export over HTTP, read to the end as fast as possible: seconds, the server's peak RSS growth, size. */

@@ -104,3 +104,11 @@ export function listSpeakerBook() {
     .all()
     .map((s) => ({ ...s, aliases: bySpeaker.get(s.id) ?? [] }));
 }
+
+/** Changes whenever a speaker or an alias is added, merged away or removed: the key of a cached speaker book. */
+export function speakerBookVersion(): string {
+  const row = getDb().$client
+    .prepare("select (select count(*) from speakers) as s, (select max(id) from speakers) as si, (select count(*) from speaker_aliases) as a, (select max(id) from speaker_aliases) as ai")
+    .get() as { s: number; si: number | null; a: number; ai: number | null };
+  return `${row.s}:${row.si}:${row.a}:${row.ai}`;
+}

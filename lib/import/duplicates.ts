@@ -246,7 +246,9 @@ export function exactJaccard(bodyA: string, bodyB: string, options: ShingleOptio
 }
 
 /** Everything the database stores to find this body again. */
-export function duplicateFingerprint(body: string): { contentHash: string; signature: number[]; bands: string[] } {
+export type Fingerprint = { contentHash: string; signature: number[]; bands: string[] };
+
+export function duplicateFingerprint(body: string): Fingerprint {
   const signature = minhashSignature(body);
   return { contentHash: contentHash(body), signature, bands: lshBands(signature) };
 }

@@ -2,17 +2,19 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { listSpeakerBook } from "@/db/queries/speakers";
+import { listSpeakerBook, speakerBookVersion } from "@/db/queries/speakers";
 import { claimSuggestions, speakers, type ImportFormat } from "@/db/schema";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import type { Tx } from "@/lib/audit";
 import { loadActor, type ActorRef } from "@/lib/auth/actor";
 import { domainWriteAfter } from "@/lib/domain-write";
+import { duplicateFingerprint, type Fingerprint } from "@/lib/import/duplicates";
 import { fetchArticle } from "@/lib/import/fetch-url";
 import { inputLines, type InputLine } from "@/lib/import/input-lines";
 import { prepareArticle, type ArticleMetadata, type RemovedLine } from "@/lib/import/prepare";
 import { DomainFailure, fail, ok, type DomainError, type Result } from "@/lib/result";
-import { suggestClaims, type Suggestion } from "@/lib/suggestions";
+import { SpeakerDirectory, suggestClaims, type Suggestion } from "@/lib/suggestions";
 import { nameKey } from "@/lib/text/name-key";
 import { zodFields } from "@/lib/validation/fields";
 import { importSourceInput, IMPORT_MAX_BYTES } from "@/lib/validation/imports";
@@ -40,6 +42,8 @@ export type PreparedImport = {
   /** the address it was fetched from, after redirects */
   fetchedUrl: string | null;
   rawHash: string;
+  /** the clean body's duplicate fingerprint, computed once for the check and the insert */
+  fingerprint: Fingerprint;
   body: string;
   removed: RemovedLine[];
   /** what the article itself says */
@@ -114,6 +118,7 @@ export async function prepareImport(data: ImportData, options: { suggest?: boole
     format,
     fetchedUrl,
     rawHash: createHash("sha256").update(raw).digest("hex"),
+    fingerprint: duplicateFingerprint(values?.body ?? article.body),
     body: values?.body ?? article.body,
     removed: article.removed,
     detected,
@@ -125,20 +130,35 @@ export async function prepareImport(data: ImportData, options: { suggest?: boole
 }
 
 /**
- * The suggested claims, each speaker tied to the desk's speaker of that name
- * or alias when exactly one has it (the article's own outlet, a name the
- * suggester proposed as new that the desk knows after all).
+ * The desk's speakers as suggestions match them, built once and kept while
+ * no speaker or alias is added or removed: keying thousands of aliases costs
+ * more than suggesting the claims of an article.
  */
-function suggest(values: SourceValues): Suggestion[] {
+let speakerCache: { version: string; directory: SpeakerDirectory; byKey: Map<string, number | null> } | null = null;
+function speakerDirectory() {
+  const version = speakerBookVersion();
+  if (speakerCache?.version === version) return speakerCache;
   const book = listSpeakerBook();
   const byKey = new Map<string, number | null>();
   for (const speaker of book) {
     for (const name of [speaker.name, ...speaker.aliases]) {
       const key = nameKey(name);
+      // a name two speakers share ties to neither
       byKey.set(key, byKey.has(key) && byKey.get(key) !== speaker.id ? null : speaker.id);
     }
   }
-  return suggestClaims(values.body, { publishedAt: values.publishedAt, speakers: book, outlet: values.outlet }).map((s) => {
+  speakerCache = { version, directory: new SpeakerDirectory(book), byKey };
+  return speakerCache;
+}
+
+/**
+ * The suggested claims, each speaker tied to the desk's speaker of that name
+ * or alias when exactly one has it (the article's own outlet, a name the
+ * suggester proposed as new that the desk knows after all).
+ */
+function suggest(values: SourceValues): Suggestion[] {
+  const { directory, byKey } = speakerDirectory();
+  return suggestClaims(values.body, { publishedAt: values.publishedAt, speakers: directory, outlet: values.outlet }).map((s) => {
     if (s.speakerId !== undefined || !s.speakerName) return s;
     const id = byKey.get(nameKey(s.speakerName));
     return typeof id === "number" ? { ...s, speakerId: id } : s;
@@ -169,9 +189,9 @@ export async function importSource(actor: ActorRef, input: unknown, options: { v
       if (!prepared.values) {
         throw new DomainFailure({ code: "invalid", message: "Some details of the article are missing or not valid.", fields: prepared.missing });
       }
-      const duplicate = findDuplicate(tx, prepared.values.body, { rawHash: prepared.rawHash });
+      const duplicate = findDuplicate(tx, prepared.values.body, { rawHash: prepared.rawHash, fingerprint: prepared.fingerprint });
       if (duplicate && !data.allowDuplicate) throw new DomainFailure(duplicateFailure(duplicate));
-      const source = insertSource(tx, prepared.values, { createdBy: ownerId(), rawHash: prepared.rawHash });
+      const source = insertSource(tx, prepared.values, { createdBy: ownerId(), rawHash: prepared.rawHash, fingerprint: prepared.fingerprint });
       const suggestions = insertSuggestions(tx, source.id, prepared.suggestions);
       const { body, ...meta } = source;
       audit({
@@ -193,36 +213,52 @@ export async function importSource(actor: ActorRef, input: unknown, options: { v
   });
 }
 
+const SUGGESTION_COLUMNS = [
+  "sourceId", "key", "quote", "startOffset", "endOffset", "kind", "type", "speakerName", "speakerId", "speakerDescription",
+  "speakerStart", "speakerEnd", "cue", "cueStart", "cueEnd", "resolvesOn", "resolvesFrom", "resolvesTo", "confidence", "why",
+] as const;
+
+// an article brings dozens: one statement, prepared once per connection, run for each
+const insertSuggestion = preparedPerShape((db) =>
+  db
+    .insert(claimSuggestions)
+    .values(Object.fromEntries(SUGGESTION_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as typeof claimSuggestions.$inferInsert)
+    .onConflictDoNothing()
+    .prepare(),
+);
+
 /** Suggestions as rows; a speaker that was merged away meanwhile is matched again on acceptance, by name. */
 function insertSuggestions(tx: Tx, sourceId: number, suggestions: Suggestion[]): number {
   if (suggestions.length === 0) return 0;
   const named = [...new Set(suggestions.map((s) => s.speakerId).filter((id): id is number => id !== undefined))];
   const present = new Set(named.length ? tx.select({ id: speakers.id }).from(speakers).where(inArray(speakers.id, named)).all().map((r) => r.id) : []);
-  const rows = suggestions.map((s) => ({
-    sourceId,
-    key: s.key,
-    quote: s.quote,
-    startOffset: s.start,
-    endOffset: s.end,
-    kind: s.kind,
-    type: s.type,
-    speakerName: s.speakerName,
-    speakerId: s.speakerId !== undefined && present.has(s.speakerId) ? s.speakerId : null,
-    speakerDescription: s.speakerDescription ?? null,
-    speakerStart: s.speakerSpan?.start ?? null,
-    speakerEnd: s.speakerSpan?.end ?? null,
-    cue: s.cue?.text ?? s.typeCue?.text ?? null,
-    cueStart: s.cue?.start ?? s.typeCue?.start ?? null,
-    cueEnd: s.cue?.end ?? s.typeCue?.end ?? null,
-    resolvesOn: s.type === "prediction" ? (s.resolvesOn ?? null) : null,
-    resolvesFrom: s.type === "prediction" ? (s.resolvesRange?.from ?? null) : null,
-    resolvesTo: s.type === "prediction" ? (s.resolvesRange?.to ?? null) : null,
-    confidence: s.confidence,
-    why: s.why,
-  }));
-  // in slices: SQLite takes at most 32,766 bound values in one statement
-  for (let i = 0; i < rows.length; i += 500) tx.insert(claimSuggestions).values(rows.slice(i, i + 500)).onConflictDoNothing().run();
-  return rows.length;
+  const insert = insertSuggestion("");
+  for (const s of suggestions) {
+    const prediction = s.type === "prediction";
+    insert.run({
+      sourceId,
+      key: s.key,
+      quote: s.quote,
+      startOffset: s.start,
+      endOffset: s.end,
+      kind: s.kind,
+      type: s.type,
+      speakerName: s.speakerName,
+      speakerId: s.speakerId !== undefined && present.has(s.speakerId) ? s.speakerId : null,
+      speakerDescription: s.speakerDescription ?? null,
+      speakerStart: s.speakerSpan?.start ?? null,
+      speakerEnd: s.speakerSpan?.end ?? null,
+      cue: s.cue?.text ?? s.typeCue?.text ?? null,
+      cueStart: s.cue?.start ?? s.typeCue?.start ?? null,
+      cueEnd: s.cue?.end ?? s.typeCue?.end ?? null,
+      resolvesOn: prediction ? (s.resolvesOn ?? null) : null,
+      resolvesFrom: prediction ? (s.resolvesRange?.from ?? null) : null,
+      resolvesTo: prediction ? (s.resolvesRange?.to ?? null) : null,
+      confidence: s.confidence,
+      why: s.why,
+    });
+  }
+  return suggestions.length;
 }
 
 export type ImportPreview = {
@@ -266,7 +302,7 @@ export async function previewImport(actor: ActorRef, input: unknown): Promise<Re
     detected: prepared.detected,
     metadata: prepared.metadata,
     missing: prepared.missing,
-    duplicate: findDuplicate(getDb(), prepared.body, { rawHash: prepared.rawHash }),
+    duplicate: findDuplicate(getDb(), prepared.body, { rawHash: prepared.rawHash, fingerprint: prepared.fingerprint }),
     suggestions: prepared.suggestions.length,
   });
 }

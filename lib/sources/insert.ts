@@ -1,8 +1,9 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
+import { preparedPerShape } from "@/db/prepared";
 import { sourceBands, sources, type Source } from "@/db/schema";
 import type { Tx } from "@/lib/audit";
-import { duplicateFingerprint, exactJaccard, DUPLICATE_JACCARD } from "@/lib/import/duplicates";
+import { duplicateFingerprint, exactJaccard, DUPLICATE_JACCARD, type Fingerprint } from "@/lib/import/duplicates";
 import type { z } from "zod";
 import type { createSourceInput } from "@/lib/validation/sources";
 
@@ -14,19 +15,22 @@ type Reader = Pick<Tx, "select" | "selectDistinct">;
  * hash and its MinHash bands), inside the transaction of the door that calls
  * it: every source, seeded, imported or bulk-loaded, can be found again.
  */
-export function insertSource(tx: Tx, values: SourceValues, ctx: { createdBy: number; rawHash?: string | null }): Source {
-  const fingerprint = duplicateFingerprint(values.body);
+export function insertSource(tx: Tx, values: SourceValues, ctx: { createdBy: number; rawHash?: string | null; fingerprint?: Fingerprint }): Source {
+  const fingerprint = ctx.fingerprint ?? duplicateFingerprint(values.body);
   const row = tx
     .insert(sources)
     .values({ ...values, contentHash: fingerprint.contentHash, rawHash: ctx.rawHash ?? null, createdBy: ctx.createdBy })
     .returning()
     .get();
-  tx.insert(sourceBands)
-    .values([...new Set(fingerprint.bands)].map((band) => ({ band, sourceId: row.id })))
-    .onConflictDoNothing()
-    .run();
+  const addBand = insertBand("");
+  for (const band of new Set(fingerprint.bands)) addBand.run({ band, sourceId: row.id });
   return row;
 }
+
+// 32 bands for every source saved: one statement, prepared once per connection, run for each
+const insertBand = preparedPerShape((db) =>
+  db.insert(sourceBands).values({ band: sql.placeholder("band"), sourceId: sql.placeholder("sourceId") }).onConflictDoNothing().prepare(),
+);
 
 export type Duplicate = {
   /** "same": the same text once normalised (or the same file); "near": the same article with small changes */
@@ -43,12 +47,12 @@ const summary = { id: sources.id, title: sources.title, outlet: sources.outlet, 
  * whose exact shingle overlap is at least 0.9. Candidates are few (a band is
  * four matching minima), so their bodies are compared exactly.
  */
-export function findDuplicate(db: Reader, body: string, options: { rawHash?: string | null } = {}): Duplicate | null {
+export function findDuplicate(db: Reader, body: string, options: { rawHash?: string | null; fingerprint?: Fingerprint } = {}): Duplicate | null {
   if (options.rawHash) {
     const raw = db.select(summary).from(sources).where(eq(sources.rawHash, options.rawHash)).get();
     if (raw) return { kind: "same", jaccard: 1, source: raw };
   }
-  const fingerprint = duplicateFingerprint(body);
+  const fingerprint = options.fingerprint ?? duplicateFingerprint(body);
   const same = db.select(summary).from(sources).where(eq(sources.contentHash, fingerprint.contentHash)).get();
   if (same) return { kind: "same", jaccard: 1, source: same };
   const candidates = db

@@ -10,6 +10,7 @@
  *   whether the date or range is the gold one, where the gold gives one;
  * - statistics: recall only (a suggestion with figures overlapping the gold).
  */
+import { SpeakerDirectory } from "./speakers";
 import { nameKey } from "@/lib/text/name-key";
 import { suggestClaims } from "./index";
 import type { Suggestion, SuggestOptions } from "./types";
@@ -55,7 +56,8 @@ function speakerMatches(got: string | null, gold: string | string[], options: Su
   for (const name of Array.isArray(gold) ? gold : [gold]) {
     const goldKey = nameKey(name);
     if (key === goldKey) return true;
-    const speaker = options.speakers.find((s) => [s.name, ...s.aliases].some((a) => nameKey(a) === goldKey));
+    const speakers = options.speakers instanceof SpeakerDirectory ? options.speakers.speakers : options.speakers;
+    const speaker = speakers.find((s) => [s.name, ...s.aliases].some((a) => nameKey(a) === goldKey));
     if (speaker && [speaker.name, ...speaker.aliases].some((a) => nameKey(a) === key)) return true;
   }
   return false;

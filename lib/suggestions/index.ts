@@ -17,6 +17,7 @@ import type { Suggestion, SuggestOptions } from "./types";
 
 export type { Suggestion, SuggestOptions, SpeakerOption, SuggestionKind, SuggestionType } from "./types";
 export { resolveFutureDate } from "./dates";
+export { SpeakerDirectory } from "./speakers";
 
 export function suggestClaims(body: string, options: SuggestOptions): Suggestion[] {
   const paragraphs = splitParagraphs(body);

@@ -32,18 +32,33 @@ const DETERMINER_LIKE = new Set(["the", "a", "an", "former", "new", "then"]);
 const PREPOSITIONS = new Set("by with to from for against of about at on in under than as into over between among behind via".split(" "));
 const roleWords = (s: string | null | undefined): string[] => (s ? s.toLowerCase().match(/[\p{L}-]+/gu) ?? [] : []);
 
-export class SpeakerBook {
-  private readonly known = new Map<string, KnownSpeaker>();
-  private readonly entities = new Map<string, Entity>();
-  readonly mentions: Mention[] = [];
-
-  constructor(private readonly speakers: KnownSpeaker[]) {
+/**
+ * The desk's speakers by the lookup key of every name and alias. Building it
+ * keys every alias of every speaker (thousands on a large desk): a caller that
+ * suggests claims for many articles builds it once and passes it along.
+ */
+export class SpeakerDirectory {
+  readonly known = new Map<string, KnownSpeaker>();
+  constructor(readonly speakers: readonly KnownSpeaker[]) {
     for (const s of speakers) {
       for (const alias of [s.name, ...s.aliases]) {
         const key = nameKey(alias);
         if (key && !this.known.has(key)) this.known.set(key, s);
       }
     }
+  }
+}
+
+export class SpeakerBook {
+  private readonly known: Map<string, KnownSpeaker>;
+  private readonly speakers: readonly KnownSpeaker[];
+  private readonly entities = new Map<string, Entity>();
+  readonly mentions: Mention[] = [];
+
+  constructor(directory: SpeakerDirectory | readonly KnownSpeaker[]) {
+    const built = directory instanceof SpeakerDirectory ? directory : new SpeakerDirectory(directory);
+    this.known = built.known;
+    this.speakers = built.speakers;
   }
 
   private readonly keys = new Map<string, string>();

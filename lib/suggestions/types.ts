@@ -1,3 +1,4 @@
+import type { SpeakerDirectory } from "./speakers";
 /** The public shapes of claim suggestions. */
 export type SuggestionKind = "quotation" | "reported";
 export type SuggestionType = "statement" | "prediction" | "statistic" | "attribution";
@@ -36,7 +37,8 @@ export type SpeakerOption = { id: number; name: string; aliases: string[]; descr
 export type SuggestOptions = {
   /** ISO timestamp with the publisher's offset; dates resolve against its local date, never today */
   publishedAt: string;
-  speakers: SpeakerOption[];
+  /** the desk's speakers, or a directory of them built once for many articles */
+  speakers: readonly SpeakerOption[] | SpeakerDirectory;
   /** who a reported claim with no speaker is attributed to: the article itself */
   outlet?: string | null;
 };
