@@ -5,12 +5,14 @@
  *
  * 1. builds a synthetic desk with a seeded generator in a temporary database
  *    (bench/support/synthetic-desk.ts) plus the three demo accounts;
- * 2. builds the app when needed and starts `next start` on it, with the
+ * 2. builds the app when needed and starts the production server
+ *    (scripts/serve.mjs, as `npm start` does) on it, with the
  *    framework floor (app/api/floor, app/floor) switched on, and the bare
  *    baseline (bench/support/bare-server.ts) on the same file;
  * 3. measures the list API, the reader and /claims pages, verdict writes,
- *    the CSV export and search; prints one table (and the same in Markdown),
- *    writes bench/results/latest.json.
+ *    the CSV export, search, importing an article over the API and, once
+ *    the servers stopped, `npm run import` of 1,000 files twice; prints one
+ *    table (and the same in Markdown), writes bench/results/latest.json.
  *
  * It reports figures against the issue's targets; it fails only when it
  * cannot measure (a server that does not start, an answer other than 2xx) or

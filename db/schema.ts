@@ -191,6 +191,9 @@ export const claims = sqliteTable(
     index("claims_speaker_idx").on(t.speakerId, t.id),
     index("claims_status_idx").on(t.status, t.id),
     index("claims_type_idx").on(t.type, t.id),
+    // the dashboard: a reviewer's own open claims, and predictions by the day they resolve on
+    index("claims_creator_idx").on(t.createdBy, t.status, t.id),
+    index("claims_due_idx").on(t.type, t.status, t.resolvesOn),
     check("claims_type_check", inList(t.type, CLAIM_TYPES)),
     check("claims_status_check", inList(t.status, CLAIM_STATUSES)),
     check(

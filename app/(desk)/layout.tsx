@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
+import { HeaderSearch } from "@/app/_components/header-search";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { signOutAction } from "./_actions/session";
 
@@ -9,12 +10,13 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   return (
     <>
       <header className="site-header">
-        <Link href="/sources" className="brand">
+        <Link href="/" className="brand">
           Claimdesk
         </Link>
         {user ? (
           <>
             <nav aria-label="Main">
+              <Link href="/">Dashboard</Link>
               <Link href="/sources">Sources</Link>
               {user.role !== "viewer" ? <Link href="/sources/new">Add source</Link> : null}
               <Link href="/claims">Claims</Link>
@@ -23,6 +25,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <Link href="/settings">Settings</Link>
             </nav>
+            <HeaderSearch />
             <div className="who">
               <span>
                 {user.name} <span className="muted">({user.role})</span>

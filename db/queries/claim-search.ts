@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { ftsString } from "@/lib/search/query";
 import { getDb } from "../client";
 import { claims, sources, speakers } from "../schema";
 
@@ -17,10 +18,15 @@ export function searchClaims({ text, excludeSourceId, limit = 10 }: { text: stri
   const needle = text.normalize("NFC").trim();
   if (!needle) return [];
   const pattern = literal(needle);
+  // three characters or more: the trigram index finds the substring (in quote or proposition) without
+  // reading every claim; the LIKE below only confirms. Shorter text is read the slow way.
+  const indexed = [...needle].length >= 3;
   const where: SQL[] = [
     isNull(claims.deletedAt),
     or(sql`${claims.quote} like ${pattern} escape '\\'`, sql`${claims.proposition} like ${pattern} escape '\\'`)!,
   ];
+  // the newest 500 containing it are plenty for a list of ten, however common the words
+  if (indexed) where.push(sql`${claims.id} in (select rowid from claims_tri where claims_tri match ${ftsString(needle)} order by rowid desc limit 500)`);
   if (excludeSourceId) where.push(ne(claims.sourceId, excludeSourceId));
   return getDb()
     .select({

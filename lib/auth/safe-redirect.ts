@@ -3,7 +3,7 @@
  * (another origin, protocol-relative "//x", "/\x", javascript:, control
  * characters) falls back to the desk's home.
  */
-export const HOME_PATH = "/sources";
+export const HOME_PATH = "/";
 
 export function safeCallbackPath(value: unknown, baseUrl?: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2000) return HOME_PATH;

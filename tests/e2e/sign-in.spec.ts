@@ -32,7 +32,7 @@ test("a callbackUrl to another site is ignored", async ({ page }) => {
   await page.getByLabel("Email").fill(ACCOUNTS.viewer);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/sources$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
 });
 
 test("Sign out ends the session", async ({ page }) => {

@@ -68,9 +68,9 @@ describe("safeCallbackPath", () => {
   });
 
   it("sends non-strings home", () => {
-    expect(HOME_PATH).toBe("/sources");
-    expect(safeCallbackPath(undefined)).toBe("/sources");
-    expect(safeCallbackPath(["/claims"])).toBe("/sources");
+    expect(HOME_PATH).toBe("/");
+    expect(safeCallbackPath(undefined)).toBe("/");
+    expect(safeCallbackPath(["/claims"])).toBe("/");
   });
 
   it("turns a same-origin absolute URL into its path, given the base URL", () => {

@@ -1,0 +1,204 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { getDb, type Db } from "../client";
+
+/**
+ * One search over the desk's full-text indexes (migration 0006): source
+ * titles and bodies, claim quotes and propositions, speaker names and
+ * aliases, verdict rationales and evidence notes. Each kind is ranked by
+ * BM25 among its newest matches (the window below), and only the rows shown
+ * get a snippet, the matching words marked with \u0001 … \u0002 (control
+ * characters no text in the desk holds; the page turns them into <mark>
+ * after escaping everything else).
+ */
+import type { SearchKind } from "./search-kinds";
+
+export { SEARCH_KINDS, type SearchKind } from "./search-kinds";
+export type Expressions = { word: string | null; trigram: string | null };
+
+/**
+ * BM25 is computed for every row a query matches before the best few are
+ * kept; a frequent word matches tens of thousands of claims. Ranking runs
+ * among the newest WINDOW matches of each index instead: the newest are what
+ * a desk looks for most, and the cost stays flat however common the word.
+ */
+const WINDOW = 200;
+export { MARK_CLOSE, MARK_OPEN } from "@/lib/search/marks";
+
+type Ranked = { id: number; score: number };
+
+/** Prepared statements by their SQL, per connection (a closed and reopened database never meets old ones). */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+function prepare(sql: string): Database.Statement {
+  const db = getDb();
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let statement = byDb.get(sql);
+  if (!statement) byDb.set(sql, (statement = db.$client.prepare(sql)));
+  return statement;
+}
+
+/**
+ * The best rows of one index pair (`<stem>_fts`, `<stem>_tri`) for the
+ * expressions: ranked by the unicode61 index when the query has words for
+ * it, else by the trigram one; the other side, when present, filters.
+ */
+function rankIn(stem: string, e: Expressions, limit: number): Ranked[] {
+  const main = e.word ? `${stem}_fts` : `${stem}_tri`;
+  const mainExpr = e.word ?? e.trigram;
+  if (!mainExpr) return [];
+  const filter = e.word && e.trigram ? ` and rowid in (select rowid from ${stem}_tri where ${stem}_tri match @trigram)` : "";
+  const sql =
+    `select rowid as id, bm25(${main}) as score from ${main} where ${main} match @main${filter} ` +
+    `and rowid >= coalesce((select min(rowid) from (select rowid from ${main} where ${main} match @main${filter} order by rowid desc limit ${WINDOW})), 0) ` +
+    `order by score limit @limit`;
+  return prepare(sql).all({ main: mainExpr, limit, ...(filter ? { trigram: e.trigram } : {}) }) as Ranked[];
+}
+
+/** Snippets of the rows shown, from the index that matched them. */
+function snippets(stem: string, e: Expressions, ids: number[], column: number, tokens = 14): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const main = e.word ? `${stem}_fts` : `${stem}_tri`;
+  const sql =
+    `select rowid as id, snippet(${main}, ${column}, char(1), char(2), '…', ${tokens}) as snippet from ${main} ` +
+    `where ${main} match @main and rowid in (${ids.map(() => "?").join(",")})`;
+  const rows = prepare(sql).all(ids, { main: e.word ?? e.trigram }) as Array<{ id: number; snippet: string }>;
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
+const byRank = <T extends { id: number }>(rows: T[], ranked: Ranked[]) => {
+  const order = new Map(ranked.map((r, i) => [r.id, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+};
+
+export function searchClaims(e: Expressions, limit: number) {
+  // deleted claims stay in the index (their verdicts do): fetch a few more, drop them
+  const ranked = rankIn("claims", e, limit + 5);
+  if (ranked.length === 0) return [];
+  const rows = prepare(
+    `select c.id, c.quote, c.proposition, c.status, c.type, s.id as speakerId, s.name as speakerName, src.id as sourceId, src.title as sourceTitle, src.outlet as outlet
+     from claims c join speakers s on s.id = c.speaker_id join sources src on src.id = c.source_id
+     where c.deleted_at is null and c.id in (${placeholders(ranked.length)})`,
+  ).all(ranked.map((r) => r.id)) as Array<{
+    id: number; quote: string; proposition: string | null; status: string; type: string; speakerId: number; speakerName: string; sourceId: number; sourceTitle: string; outlet: string;
+  }>;
+  const shown = byRank(rows, ranked).slice(0, limit);
+  const marked = snippets("claims", e, shown.map((r) => r.id), -1);
+  return shown.map((r) => ({
+    id: r.id,
+    quote: r.quote,
+    status: r.status,
+    type: r.type,
+    speaker: { id: r.speakerId, name: r.speakerName },
+    source: { id: r.sourceId, title: r.sourceTitle, outlet: r.outlet },
+    snippet: marked.get(r.id) ?? r.quote,
+  }));
+}
+
+export function searchSources(e: Expressions, limit: number) {
+  const ranked = rankIn("sources", e, limit);
+  if (ranked.length === 0) return [];
+  const rows = prepare(`select id, title, outlet, published_at as publishedAt from sources where id in (${placeholders(ranked.length)})`).all(
+    ranked.map((r) => r.id),
+  ) as Array<{ id: number; title: string; outlet: string; publishedAt: string }>;
+  const shown = byRank(rows, ranked);
+  const marked = snippets("sources", e, shown.map((r) => r.id), -1, 18);
+  return shown.map((r) => ({ ...r, snippet: marked.get(r.id) ?? r.title }));
+}
+
+export function searchSpeakers(e: Expressions, limit: number) {
+  const byName = rankIn("speakers", e, limit);
+  const byAlias = rankIn("aliases", e, limit);
+  const aliasOwners = byAlias.length
+    ? (prepare(`select id, speaker_id as speakerId from speaker_aliases where id in (${placeholders(byAlias.length)})`).all(byAlias.map((r) => r.id)) as Array<{
+        id: number;
+        speakerId: number;
+      }>)
+    : [];
+  const aliasMarked = snippets("aliases", e, aliasOwners.map((a) => a.id), 0, 8);
+  const best = new Map<number, { score: number; alias?: string }>();
+  for (const r of byName) best.set(r.id, { score: r.score });
+  const aliasScore = new Map(byAlias.map((r) => [r.id, r.score]));
+  for (const a of aliasOwners) {
+    const score = aliasScore.get(a.id)!;
+    const prior = best.get(a.speakerId);
+    if (!prior || score < prior.score) best.set(a.speakerId, { score, alias: aliasMarked.get(a.id) });
+  }
+  const ranked = [...best.entries()].map(([id, v]) => ({ id, score: v.score })).sort((a, b) => a.score - b.score).slice(0, limit);
+  if (ranked.length === 0) return [];
+  const rows = prepare(`select id, name, description, kind from speakers where id in (${placeholders(ranked.length)})`).all(ranked.map((r) => r.id)) as Array<{
+    id: number; name: string; description: string | null; kind: string;
+  }>;
+  const nameMarked = snippets("speakers", e, rows.map((r) => r.id), 0, 8);
+  return byRank(rows, ranked).map((r) => ({ ...r, snippet: best.get(r.id)?.alias ? `also known as ${best.get(r.id)!.alias}` : (nameMarked.get(r.id) ?? r.name) }));
+}
+
+export function searchVerdicts(e: Expressions, limit: number) {
+  const verdictIds = rankIn("verdicts", e, limit);
+  const evidenceIds = rankIn("evidence", e, limit);
+  const verdictRows = verdictIds.length
+    ? (prepare(
+        `select v.id, v.status, v.created_at as createdAt, u.name as reviewer, c.id as claimId, c.quote as claimQuote
+         from verdicts v join users u on u.id = v.reviewer_id join claims c on c.id = v.claim_id
+         where c.deleted_at is null and v.id in (${placeholders(verdictIds.length)})`,
+      ).all(verdictIds.map((r) => r.id)) as Array<{ id: number; status: string; createdAt: string; reviewer: string; claimId: number; claimQuote: string }>)
+    : [];
+  const evidenceRows = evidenceIds.length
+    ? (prepare(
+        `select e.id, e.stance, e.created_at as createdAt, c.id as claimId, c.quote as claimQuote
+         from evidence e join claims c on c.id = e.claim_id where c.deleted_at is null and e.id in (${placeholders(evidenceIds.length)})`,
+      ).all(evidenceIds.map((r) => r.id)) as Array<{ id: number; stance: string; createdAt: string; claimId: number; claimQuote: string }>)
+    : [];
+  const vMarked = snippets("verdicts", e, verdictRows.map((r) => r.id), 0, 18);
+  const eMarked = snippets("evidence", e, evidenceRows.map((r) => r.id), 0, 18);
+  const vScore = new Map(verdictIds.map((r) => [r.id, r.score]));
+  const eScore = new Map(evidenceIds.map((r) => [r.id, r.score]));
+  return [
+    ...verdictRows.map((r) => ({ kind: "verdict" as const, ...r, score: vScore.get(r.id)!, snippet: vMarked.get(r.id) ?? "" })),
+    ...evidenceRows.map((r) => ({ kind: "evidence" as const, ...r, score: eScore.get(r.id)!, snippet: eMarked.get(r.id) ?? "" })),
+  ]
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map(({ score: _score, ...rest }) => rest);
+}
+
+export type SearchResults = {
+  claims: ReturnType<typeof searchClaims>;
+  sources: ReturnType<typeof searchSources>;
+  speakers: ReturnType<typeof searchSpeakers>;
+  verdicts: ReturnType<typeof searchVerdicts>;
+};
+
+export function searchDesk(e: Expressions, options: { kinds: readonly SearchKind[]; limit: number }): SearchResults {
+  const want = (k: SearchKind) => options.kinds.includes(k);
+  return {
+    claims: want("claims") ? searchClaims(e, options.limit) : [],
+    sources: want("sources") ? searchSources(e, options.limit) : [],
+    speakers: want("speakers") ? searchSpeakers(e, options.limit) : [],
+    verdicts: want("verdicts") ? searchVerdicts(e, options.limit) : [],
+  };
+}
+
+/** The speakers some run of the query's words names (by name or alias key), with all their names. */
+export function speakersNamed(keys: string[]): Map<string, { said: string; names: string[] }> {
+  const out = new Map<string, { said: string; names: string[] }>();
+  if (keys.length === 0) return out;
+  const hits = prepare(
+    `select id as speakerId, name_key as key from speakers where name_key in (${placeholders(keys.length)})
+     union select speaker_id, alias_key from speaker_aliases where alias_key in (${placeholders(keys.length)})`,
+  ).all([...keys, ...keys]) as Array<{ speakerId: number; key: string }>;
+  const owners = new Map<string, Set<number>>();
+  for (const h of hits) (owners.get(h.key) ?? owners.set(h.key, new Set()).get(h.key)!).add(h.speakerId);
+  const ids = [...new Set(hits.map((h) => h.speakerId))];
+  if (ids.length === 0) return out;
+  const names = prepare(
+    `select id as speakerId, name from speakers where id in (${placeholders(ids.length)})
+     union all select speaker_id, alias from speaker_aliases where speaker_id in (${placeholders(ids.length)})`,
+  ).all([...ids, ...ids]) as Array<{ speakerId: number; name: string }>;
+  for (const [key, speakerIds] of owners) {
+    // a name two speakers share searches both speakers' names
+    out.set(key, { said: key, names: names.filter((n) => speakerIds.has(n.speakerId)).map((n) => n.name) });
+  }
+  return out;
+}

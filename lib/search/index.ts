@@ -1,0 +1,25 @@
+import "server-only";
+import { searchDesk, speakersNamed, SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
+import { fail, ok, type Result } from "@/lib/result";
+import { nameKey } from "@/lib/text/name-key";
+import { expressions, parseQuery } from "./query";
+
+export { SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
+export { MARK_CLOSE, MARK_OPEN } from "./marks";
+
+const EMPTY: SearchResults = { claims: [], sources: [], speakers: [], verdicts: [] };
+
+/**
+ * The desk's one search: the text parsed into words routed to the index that
+ * can find them, a speaker's other names added, each kind ranked. Bad input
+ * is refused with a message (too long); text with no searchable word in it
+ * finds nothing.
+ */
+export function searchEverything(text: string, options: { kinds?: readonly SearchKind[]; limit?: number } = {}): Result<SearchResults & { query: string }> {
+  const parsed = parseQuery(text, speakersNamed, nameKey);
+  if (!parsed.ok) return fail("invalid", parsed.message, { q: parsed.message });
+  const e = expressions(parsed.query);
+  if (!e.word && !e.trigram) return ok({ ...EMPTY, query: text });
+  const results = searchDesk(e, { kinds: options.kinds ?? SEARCH_KINDS, limit: Math.min(Math.max(options.limit ?? 5, 1), 50) });
+  return ok({ ...results, query: text });
+}

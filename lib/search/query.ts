@@ -1,0 +1,119 @@
+/**
+ * A reviewer's search text as full-text expressions, never as FTS5 syntax:
+ * every word becomes a quoted FTS5 string (its quotes doubled), so AND, OR,
+ * NEAR, `*`, `^`, brackets and column filters in the input are only words.
+ *
+ * Each word is routed to the index that can find it:
+ * - a word in a spaced script (English, French, …) goes to the unicode61
+ *   index as a prefix ("arriv" finds "arrived"), diacritics folded on both
+ *   sides ("Chóe" finds "Choe");
+ * - Korean, Chinese and Japanese words of three characters or more go to the
+ *   trigram index, as substrings (Korean runs particles into the word:
+ *   "외무상은" holds "외무상");
+ * - a two-character Korean word is shorter than a trigram: it goes to the
+ *   unicode61 index as the beginning of a word (unicode61 keeps Hangul
+ *   words whole, and a Korean noun sits at the start of its word, before its
+ *   particle: "북한" finds "북한의" and "북한은").
+ *
+ * A run of words that names a speaker (a name or an alias) also searches the
+ * speaker's other names: "Choe Moscow" finds "Choi arrived in Moscow".
+ */
+export const MAX_QUERY_LENGTH = 300;
+export const MAX_TERMS = 12;
+
+export type Term = { text: string; route: "word" | "trigram"; prefix: boolean };
+/** Terms that must all match; a group matches when any of its alternatives does (a speaker's names). */
+export type QueryPart = { kind: "term"; term: Term } | { kind: "names"; said: string; names: string[] };
+export type ParsedQuery = { parts: QueryPart[]; words: string[] };
+
+const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** An FTS5 string: the text in double quotes, its own double quotes doubled. */
+export const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+function termOf(word: string, phrase: boolean): Term | null {
+  const text = word.normalize("NFC").trim();
+  if (!WORDISH.test(text)) return null;
+  if (UNSPACED.test(text)) {
+    const length = [...text].length;
+    return length >= 3 ? { text, route: "trigram", prefix: false } : { text, route: "word", prefix: true };
+  }
+  // one Latin letter matches half the desk and says nothing
+  if (!phrase && [...text.replace(/[^\p{L}\p{N}]/gu, "")].length < 2) return null;
+  return { text, route: "word", prefix: !phrase };
+}
+
+/** Words and "quoted phrases" of the input; an unbalanced quote is only a character. */
+export function splitWords(raw: string): Array<{ text: string; phrase: boolean }> {
+  const out: Array<{ text: string; phrase: boolean }> = [];
+  // brackets, carets, stars and colons are query syntax elsewhere, never part of a word here
+  const text = raw.normalize("NFC").replace(/[()[\]{}^*:]/g, " ");
+  const quotes = (text.match(/"/g) ?? []).length;
+  const re = quotes >= 2 ? /"([^"]+)"|(\S+)/g : /(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (quotes >= 2 && m[1] !== undefined) out.push({ text: m[1], phrase: true });
+    else out.push({ text: (m[quotes >= 2 ? 2 : 1] ?? "").replace(/"/g, ""), phrase: false });
+  }
+  return out.filter((w) => w.text.trim());
+}
+
+export type NameLookup = (keys: string[]) => Map<string, { said: string; names: string[] }>;
+
+/**
+ * The parts of a query. `lookup` answers, for the lookup keys of runs of up
+ * to four words, which name the desk's speakers (and all their names); the
+ * longest run wins.
+ */
+export function parseQuery(raw: string, lookup: NameLookup, key: (s: string) => string): { ok: true; query: ParsedQuery } | { ok: false; message: string } {
+  if (raw.length > MAX_QUERY_LENGTH) return { ok: false, message: `Search for at most ${MAX_QUERY_LENGTH} characters.` };
+  const words = splitWords(raw).slice(0, MAX_TERMS * 2);
+  const runs: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 4 && i + n <= words.length; n++) {
+      if (words.slice(i, i + n).some((w) => w.phrase)) break;
+      runs.push(key(words.slice(i, i + n).map((w) => w.text).join(" ")));
+    }
+  }
+  const speakers = lookup([...new Set(runs.filter(Boolean))]);
+  const parts: QueryPart[] = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
+      const run = words.slice(i, i + n);
+      if (run.some((w) => w.phrase)) continue;
+      const found = speakers.get(key(run.map((w) => w.text).join(" ")));
+      if (found) {
+        parts.push({ kind: "names", said: run.map((w) => w.text).join(" "), names: found.names });
+        matched = n;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const term = termOf(words[i]!.text, words[i]!.phrase);
+    if (term) parts.push({ kind: "term", term });
+    i++;
+  }
+  return { ok: true, query: { parts: parts.slice(0, MAX_TERMS), words: words.map((w) => w.text) } };
+}
+
+/**
+ * The expression for each index: the unicode61 one gets the word terms and
+ * the speakers' names, the trigram one the substrings. Either may be null
+ * (nothing for that index); a query with neither matches nothing.
+ */
+export function expressions(query: ParsedQuery): { word: string | null; trigram: string | null } {
+  const word: string[] = [];
+  const trigram: string[] = [];
+  for (const part of query.parts) {
+    if (part.kind === "names") {
+      const latin = part.names.filter((n) => !UNSPACED.test(n));
+      const names = [...new Set(latin.length ? latin : part.names)];
+      word.push(`(${names.map(ftsString).join(" OR ")})`);
+    } else if (part.term.route === "trigram") trigram.push(ftsString(part.term.text));
+    else word.push(`${ftsString(part.term.text)}${part.term.prefix ? "*" : ""}`);
+  }
+  return { word: word.length ? word.join(" AND ") : null, trigram: trigram.length ? trigram.join(" AND ") : null };
+}
