@@ -111,11 +111,26 @@ async function main() {
     { name: "claims_page_p99_ms", unit: "ms", app: claimsPage.p99, baseline: null, floor: floorPage.p99, target: null, met: null },
   );
 
-  const search = await measureSearch(app, built.searchTerms, headers);
-  log(`search over ${search.requests} requests: p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95!.toFixed(1)} ms`);
+  const search = await measureSearch(app, built.searchTerms, headers, (term) => `/api/v1/search?q=${encodeURIComponent(term)}&limit=5`);
+  const evidenceSearch = await measureSearch(app, built.searchTerms, headers, (term) => `/api/v1/claims/search?q=${encodeURIComponent(term)}&limit=10`);
+  log(`search over ${search.requests} requests: p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95!.toFixed(1)} ms · evidence picker's claim search p95 ${evidenceSearch.p95!.toFixed(1)} ms`);
+  const dashboardPage = await load({ url: `${app.url}/`, connections: 1, seconds: PAGE_SECONDS, headers });
+  log(`dashboard c1: p50 ${dashboardPage.p50} ms, p99 ${dashboardPage.p99} ms`);
   rows.push(
     { name: "search_p50_ms", unit: "ms", app: search.p50, baseline: null, floor: null, target: null, met: null },
-    { name: "search_p95_ms", unit: "ms", app: search.p95!, baseline: null, floor: null, target: null, met: null },
+    { name: "search_p95_ms", unit: "ms", app: search.p95!, baseline: null, floor: null, target: "≤ 10", met: search.p95! <= 10 },
+    { name: "evidence_search_p95_ms", unit: "ms", app: evidenceSearch.p95!, baseline: null, floor: null, target: null, met: null },
+    { name: "dashboard_p50_ms", unit: "ms", app: dashboardPage.p50, baseline: null, floor: floorPage.p50, target: "≤ 50", met: dashboardPage.p50 <= 50 },
+    { name: "dashboard_p99_ms", unit: "ms", app: dashboardPage.p99, baseline: null, floor: floorPage.p99, target: null, met: null },
+    {
+      name: "claims_page_vs_reader",
+      unit: "×",
+      app: claimsPage.p50 / reader.p50,
+      baseline: null,
+      floor: null,
+      target: "≤ 3× reader",
+      met: claimsPage.p50 <= 3 * reader.p50,
+    },
   );
 
   // each side writes its own half of the claims, so neither meets the other's versions
@@ -180,13 +195,13 @@ async function expectOk(url: string, headers: Record<string, string>) {
 }
 
 /** Search p50/p95, one request at a time (a reviewer typing), over the terms, several rounds. */
-async function measureSearch(app: Served, terms: string[], headers: Record<string, string>): Promise<Load> {
+async function measureSearch(app: Served, terms: string[], headers: Record<string, string>, pathFor: (term: string) => string): Promise<Load> {
   const times: number[] = [];
   const started = performance.now();
   for (let round = 0; round < 6; round++) {
     for (const term of terms) {
       const t = performance.now();
-      const response = await fetch(`${app.url}/api/v1/claims/search?q=${encodeURIComponent(term)}&limit=10`, { headers });
+      const response = await fetch(`${app.url}${pathFor(term)}`, { headers });
       if (response.status !== 200) throw new Error(`search "${term}" answered ${response.status}`);
       await response.arrayBuffer();
       if (round > 0) times.push(performance.now() - t); // round 0 warms up

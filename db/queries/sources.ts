@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, gte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { statusTallyColumns } from "./tallies";
 import { claims, sources } from "../schema";
@@ -61,3 +61,99 @@ export function getSourceSummary(id: number) {
 export function findSourceByRawHash(rawHash: string) {
   return getDb().select({ id: sources.id, title: sources.title }).from(sources).where(eq(sources.rawHash, rawHash)).get() ?? null;
 }
+
+export const SOURCE_SORTS = ["published-desc", "published-asc"] as const;
+export type SourceSort = (typeof SOURCE_SORTS)[number];
+
+/** Where a page of sources ends: the keyset (published_at, id) of its last or first row. */
+export type SourceCursor = { publishedAt: string; id: number };
+
+export function encodeSourceCursor(cursor: SourceCursor): string {
+  return Buffer.from(`source:${cursor.id}:${cursor.publishedAt}`).toString("base64url");
+}
+
+/** A cursor this desk issued, or null (a cursor is opaque: anything else is refused, not guessed at). */
+export function decodeSourceCursor(raw: string): SourceCursor | null {
+  if (raw.length > 200) return null;
+  const m = /^source:([1-9]\d{0,15}):(\d{4}-\d{2}-\d{2}T[\d:.]{5,15}(?:Z|[+-]\d{2}:\d{2}))$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
+  return m ? { id: Number(m[1]), publishedAt: m[2]! } : null;
+}
+
+export type SourcesPageOptions = {
+  sort?: SourceSort;
+  /** rows per page, 1–200 */
+  limit?: number;
+  /** the rows after this one (the next page) */
+  after?: SourceCursor | null;
+  /** the rows before this one (the previous page); ignored when `after` is given */
+  before?: SourceCursor | null;
+  /** title or outlet contains these characters (ASCII case ignored) */
+  q?: string;
+};
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of sources by published date, by keyset on (published_at, id):
+ * sources_published_idx holds the id beside the date (SQLite keeps the rowid
+ * in every index), so a page is a range read of 51 index entries whatever the
+ * page number. Claim counts are read for that page's sources only.
+ */
+export function listSourcesPage({ sort = "published-desc", limit = 50, after = null, before = null, q }: SourcesPageOptions = {}) {
+  const size = Math.min(Math.max(Math.trunc(limit), 1), 200);
+  const cursor = after ?? before;
+  const backwards = !after && Boolean(before);
+  // reading backwards is reading in the other order from the cursor, then turning the rows round
+  const ascending = (sort === "published-asc") !== backwards;
+  const where: SQL[] = [];
+  if (cursor) {
+    // the first term is the index range; the second settles ties on the date by id
+    where.push(
+      ascending
+        ? and(gte(sources.publishedAt, cursor.publishedAt), or(gt(sources.publishedAt, cursor.publishedAt), gt(sources.id, cursor.id)))!
+        : and(lte(sources.publishedAt, cursor.publishedAt), or(lt(sources.publishedAt, cursor.publishedAt), lt(sources.id, cursor.id)))!,
+    );
+  }
+  const text = q?.trim();
+  if (text) {
+    const pattern = likePattern(text);
+    where.push(or(sql`${sources.title} like ${pattern} escape '\\'`, sql`${sources.outlet} like ${pattern} escape '\\'`)!);
+  }
+  const order = ascending ? [asc(sources.publishedAt), asc(sources.id)] : [desc(sources.publishedAt), desc(sources.id)];
+  const rows = getDb()
+    .select(sourceSummaryColumns)
+    .from(sources)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...order)
+    .limit(size + 1)
+    .all();
+  const beyond = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  const key = (s: { publishedAt: string; id: number } | undefined) => (s ? { publishedAt: s.publishedAt, id: s.id } : null);
+  return {
+    items: withClaimCounts(page),
+    // forwards, a next page exists when a row was left over; backwards, we came from it
+    nextCursor: backwards ? key(last) : beyond ? key(last) : null,
+    prevCursor: backwards ? (beyond ? key(first) : null) : cursor ? key(first) : null,
+  };
+}
+
+/** Claim counts by status for these sources only: one grouped read through claims_source_idx. */
+function withClaimCounts<T extends { id: number }>(page: T[]) {
+  const ids = page.map((s) => s.id);
+  const counts = ids.length
+    ? getDb()
+        .select({ sourceId: claims.sourceId, claimCount: sql<number>`count(*)`, ...statusTallyColumns })
+        .from(claims)
+        .where(and(inArray(claims.sourceId, ids), isNull(claims.deletedAt)))
+        .groupBy(claims.sourceId)
+        .all()
+    : [];
+  const bySource = new Map(counts.map(({ sourceId, ...c }) => [sourceId, c]));
+  return page.map((s) => ({ ...s, ...(bySource.get(s.id) ?? { claimCount: 0, pending: 0, corroborated: 0, contradicted: 0 }) }));
+}
+
+export type SourceRow = ReturnType<typeof listSourcesPage>["items"][number];

@@ -112,3 +112,14 @@ export function speakerBookVersion(): string {
     .get() as { s: number; si: number | null; a: number; ai: number | null };
   return `${row.s}:${row.si}:${row.a}:${row.ai}`;
 }
+
+/** A speaker's name and description without aliases or tallies (a filter naming the chosen speaker). */
+export function getSpeakerSummary(id: number) {
+  return (
+    getDb()
+      .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
+      .from(speakers)
+      .where(eq(speakers.id, id))
+      .get() ?? null
+  );
+}

@@ -4,6 +4,7 @@ import { signInWithForm } from "./support/session";
 test("a viewer opens the Kyunghyang article and reads the Feb 23 claim", async ({ page }) => {
   await signInWithForm(page, "viewer");
 
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sources" }).click();
   await page.getByRole("link", { name: "North Korean and Russian foreign ministers reaffirm their solidarity" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "North Korean and Russian foreign ministers reaffirm their solidarity",

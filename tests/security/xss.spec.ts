@@ -130,12 +130,12 @@ test("markup in names, propositions, rationales and notes renders as text on eve
   await expect(selected.getByText(text("rationale"), { exact: true })).toBeVisible();
   await expectNoInjectedElements(page);
 
-  // claims: unfiltered, filtered by the speaker (the filter's option carries the name), by status
+  // claims: unfiltered, filtered by the speaker (the speaker picker carries the name), by status
   for (const path of ["/claims", `/claims?speakerId=${desk.speakerId}`, `/claims?speakerId=${desk.speakerId}&status=contradicted&type=statement`]) {
     await visit(page, path);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `“${CITED}”` }) }).filter({ hasText: desk.marker });
     await expect(row.getByRole("cell", { name, exact: true })).toBeVisible();
-    await expect(page.getByRole("combobox", { name: "Speaker" }).getByRole("option", { name, exact: true })).toBeAttached();
+    if (path.includes("speakerId")) await expect(page.getByRole("combobox", { name: "Speaker" })).toHaveValue(name);
     await expectNoInjectedElements(page);
   }
 

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listClaimsWithSourceTitles } from "@/db/queries/claims";
-import { listSourceOptions } from "@/db/queries/sources";
-import { listSpeakerOptions } from "@/db/queries/speakers";
+import { getSourceSummary } from "@/db/queries/sources";
+import { getSpeakerSummary } from "@/db/queries/speakers";
 import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { claimFiltersQuery, encodeCursor, queryObject } from "@/lib/validation/claim-filters";
 import { FilterSelect } from "@/app/_components/filter-select";
+import { SpeakerPicker } from "@/app/_components/filter-combobox-speakers";
+import { SourcePicker } from "@/app/_components/source-picker";
 import { StatusBadge, STATUS_LABEL } from "@/app/_components/status";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -19,8 +21,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   const parsed = claimFiltersQuery.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
   const { items, nextCursor } = listClaimsWithSourceTitles({ ...filters, limit: filters.limit ?? 50 });
-  const sources = listSourceOptions();
-  const speakers = listSpeakerOptions();
+  // the pickers search as the reviewer types; only the chosen source and speaker are read here, by id
+  const source = filters.sourceId ? getSourceSummary(filters.sourceId) : null;
+  const speaker = filters.speakerId ? getSpeakerSummary(filters.speakerId) : null;
   const next = nextCursor
     ? `/claims?${new URLSearchParams({ ...raw, cursor: encodeCursor(nextCursor) })}`
     : null;
@@ -36,19 +39,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
           value={filters.status}
           options={CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
         />
-        <FilterSelect
-          label="Source"
-          name="sourceId"
-          anyLabel="Any source"
-          value={filters.sourceId}
-          options={sources.map((s) => ({ value: s.id, label: `${s.title} (${s.outlet})` }))}
-        />
-        <FilterSelect
-          label="Speaker"
+        <SourcePicker name="sourceId" initial={source ? { id: source.id, label: source.title, detail: source.outlet } : null} />
+        <SpeakerPicker
           name="speakerId"
-          anyLabel="Any speaker"
-          value={filters.speakerId}
-          options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+          initial={speaker ? { id: speaker.id, label: speaker.name, detail: speaker.description } : null}
+          placeholder="Any speaker"
         />
         <FilterSelect
           label="Type"
@@ -60,6 +55,30 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
         <button type="submit">Filter</button>
         <Link href="/claims">Clear</Link>
       </form>
+      {source || speaker ? (
+        <p className="filter-summary">
+          Showing claims
+          {source ? (
+            <>
+              {" "}
+              from <Link href={`/sources/${source.id}`}>{source.title}</Link> <span className="muted">({source.outlet})</span>
+            </>
+          ) : null}
+          {speaker ? (
+            <>
+              {" "}
+              by <Link href={`/speakers/${speaker.id}`}>{speaker.name}</Link>
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
+      {(filters.sourceId && !source) || (filters.speakerId && !speaker) ? (
+        <p className="form-error" role="alert" aria-label="Filter problem">
+          {filters.sourceId && !source ? `No source with id ${filters.sourceId}. ` : ""}
+          {filters.speakerId && !speaker ? `No speaker with id ${filters.speakerId}.` : ""}
+        </p>
+      ) : null}
       {!parsed.success ? (
         <p className="form-error" role="alert" aria-label="Filter problem">
           Some filters were not understood and were ignored.

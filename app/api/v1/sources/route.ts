@@ -1,11 +1,56 @@
-import { listSources } from "@/db/queries/sources";
+import { z } from "zod";
+import { SOURCE_SORTS, decodeSourceCursor, encodeSourceCursor, listSources, listSourcesPage } from "@/db/queries/sources";
+import { LIMITS, text } from "@/lib/validation/common";
 import { json } from "@/lib/http/api";
 import { created, readRoute, writeRoute } from "@/lib/http/write-route";
 import type { Source } from "@/db/schema";
 import { mapResult, type Result } from "@/lib/result";
 import { importSource, previewImport } from "@/lib/sources/import";
 
-export const GET = readRoute({ run: () => ({ items: listSources() }) });
+/** ?limit=&cursor=&sort=&q=; values above the cap are capped, not refused. */
+const sourcesQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,6}$/, "Use a whole number from 1 to 200.")
+    .transform((v) => Math.min(Number(v), 200))
+    .refine((v) => v >= 1, "Use a whole number from 1 to 200.")
+    .optional(),
+  cursor: z
+    .string()
+    .transform((v, ctx) => {
+      const cursor = decodeSourceCursor(v);
+      if (!cursor) {
+        ctx.addIssue({ code: "custom", message: "This cursor was not issued by this API." });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .optional(),
+  sort: z.enum(SOURCE_SORTS, { message: `Sort is one of ${SOURCE_SORTS.join(", ")}.` }).optional(),
+  q: text("Search")
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(LIMITS.name, `Search for at most ${LIMITS.name} characters.`))
+    .optional(),
+});
+
+/**
+ * GET /api/v1/sources: `{ items, nextCursor }`, each source with its claim
+ * counts by status. With none of limit, cursor, sort or q: every source,
+ * newest first, as scripts have always had it (nextCursor null). With any:
+ * one page by published date (default 50, newest first), keyset on the cursor;
+ * `q` keeps the sources whose title or outlet contains it (a picker's search).
+ */
+export const GET = readRoute({
+  query: sourcesQuery,
+  run: ({ query }) => {
+    const { limit, cursor, sort, q } = query;
+    if (limit === undefined && cursor === undefined && sort === undefined && q === undefined) {
+      return { items: listSources(), nextCursor: null };
+    }
+    const page = listSourcesPage({ limit: limit ?? 50, after: cursor ?? null, sort, q });
+    return { items: page.items, nextCursor: page.nextCursor ? encodeSourceCursor(page.nextCursor) : null };
+  },
+});
 
 /** A saved source as the API shows it: its fingerprint and owner stay inside. */
 const publicSource = ({ contentHash: _hash, rawHash: _raw, createdBy: _by, ...source }: Source) => source;
