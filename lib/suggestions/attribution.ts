@@ -10,9 +10,9 @@
  *   it was said that “…”                          (passive: nobody in particular)
  * Only the phrase is found here; resolve.ts decides whom it names.
  */
-import { DATA_WORDS, PARTICIPLE_CUES, PASSIVE_AUXILIARIES, SPEECH_ADVERBS, SPEECH_VERBS, isBaseSpeechForm } from "./lexicon";
+import { DATA_WORDS, NAMING_VERBS, PARTICIPLE_CUES, PASSIVE_AUXILIARIES, SPEECH_ADVERBS, SPEECH_VERBS, isBaseSpeechForm } from "./lexicon";
 import { DETERMINERS, connectorsAt, headKind, isConnector, isNameToken, isPhraseWord, isPronoun, isTitleWord, isWord, lower } from "./names";
-import { isPossessive, type Token } from "./sentences";
+import { isClauseComma, isPossessive, type Token } from "./sentences";
 import { appositionAfter, descriptionBefore } from "./speakers";
 
 /** A speaker phrase: its tokens, an apposition describing it, and (forward parses) the index after it all. */
@@ -32,6 +32,12 @@ export function isSpeechVerbAt(t: Token[], i: number): boolean {
   // "Choe’s reported departure", "the reported deal": after a possessive or determiner it is an adjective
   const before = t[i - 1];
   if (isWord(before) && (isPossessive(before.text) || ["the", "a", "an", "its", "their", "his", "her", "our"].includes(lower(before)))) return false;
+  // "added seven rebounds", "adds $2 million": with a quantity for its object "add" is arithmetic, not speech
+  const after = t[i + 1];
+  if (/^add/.test(tok.text) && isWord(after) && (/^\d/.test(after.text) || NUMBER_WORDS.has(lower(after)) || ["one", "another", "a", "an"].includes(lower(after)) && isWord(t[i + 2]) && /^\d|^(?:few|couple|further|more|extra|new)$/.test(t[i + 2]!.text))) return false;
+  // "10-year notes", "two reports", "details of reports": after a number or a preposition it is a noun
+  // ("the 19-year-old said", "the 7-footer said": a person noun, the subject)
+  if (isWord(before) && ((/^\d/.test(before.text) && !/-(?:year-olds?|footers?|timers?)$/i.test(before.text)) || NUMBER_WORDS.has(lower(before)) || NOUN_AFTER.has(lower(before)))) return false;
   if (!isBaseSpeechForm(tok.text)) return true;
   let k = i - 1;
   while (k >= 0 && isWord(t[k]) && SPEECH_ADVERBS.has(lower(t[k]!)) && !["would", "will", "could", "may", "might"].includes(lower(t[k]!))) k--;
@@ -40,6 +46,8 @@ export function isSpeechVerbAt(t: Token[], i: number): boolean {
   const w = lower(prev);
   return ["they", "we", "i", "you"].includes(w) || (w.length > 3 && /[^s'’]s$/.test(w) && !["has", "does", "was", "is"].includes(w));
 }
+const NUMBER_WORDS = new Set("two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands several many few".split(" "));
+const NOUN_AFTER = new Set("of for in on at by with from into about among between".split(" "));
 const isPunct = (t: Token | undefined, chars: string) => t !== undefined && !t.word && chars.includes(t.text);
 const QUOTE_MARKS = "“”\"‘’'«»„";
 const INTRO_WORDS = new Set("in on at after before during asked sentencing speaking however meanwhile still separately earlier later also then but and yet so in addition since following".split(" "));
@@ -131,29 +139,49 @@ export function accordingTo(t: Token[], k: number, limit: number): Attribution |
   return { phrase, cue, via: "according" };
 }
 
+/** "in Columbus" before ", Ohio,": a place name right after "in/near/outside" ends at tokens[comma]. */
+function placeBefore(t: Token[], comma: number, floor: number): boolean {
+  let k = comma - 1;
+  while (k >= floor && comma - k <= 3 && isNameToken(t[k])) k--;
+  return k < comma - 1 && k >= floor && isWord(t[k]) && ["in", "near", "outside"].includes(lower(t[k]!));
+}
+
 /** The subject before a speech verb at tokens[cue], over an apposition or relative clause between commas. */
 function parseBackward(t: Token[], cue: number, floor: number): Phrase | null {
   let i = cue - 1;
   while (i >= floor && isWord(t[i]) && SPEECH_ADVERBS.has(lower(t[i]!))) i--;
   if (i < floor) return null;
+  // "the Department for Environment, Food and Rural Affairs (Defra) said", "Sen. Jo Lane (D-Ore.) said": past a short aside in brackets
+  if (t[i]!.text === ")") {
+    let k = i - 1;
+    while (k >= floor && i - k <= 8 && t[k]!.text !== "(" && t[k]!.text !== ")") k--;
+    if (k > floor && t[k]!.text === "(" && isNameToken(t[k - 1])) i = k - 1;
+  }
   if (isPronoun(t[i])) return { tokens: [t[i]!], description: null };
   if (t[i]!.text === ",") {
     // over up to three comma-set pieces: "Martin Pryce, 54, of Clifton, admitted", "X, a professor at Y, said"
     let close = i;
     let description: Token[] | null = null;
-    for (let pieces = 0; pieces < 3; pieces++) {
+    // the comma closing a "City, State," pair inside an apposition ("a mortgage broker in Columbus, Ohio,")
+    let placeEnd = -1;
+    for (let pieces = 0; pieces < 4; pieces++) {
       let c = close - 1;
-      while (c >= floor && t[c]!.text !== "," && close - c < 40) c--;
+      while (c >= floor && !isClauseComma(t, c) && close - c < 40) c--;
       if (c < floor || t[c]!.text !== ",") return null;
       const middle = t.slice(c + 1, close);
-      // "The hospice's chief executive, Rachel Dunmore, said", "Two Republicans on the committee, Sen. Mark Oduya and …, said": the names speak
-      if (middle.length > 0 && middle.every((x) => isNameToken(x) || isConnector(x)) && isNameToken(middle[middle.length - 1])) {
-        return { tokens: middle, description: descriptionBefore(t, c + 1) ?? collectBackward(t, c - 1, floor) };
+      const names = middle.length > 0 && middle.every((x) => isNameToken(x) || isConnector(x)) && isNameToken(middle[middle.length - 1]);
+      // "Evan Strauss, a mortgage broker in Columbus, Ohio, told me": the state belongs to the place, not the speaker
+      if (names && middle.length <= 2 && placeBefore(t, c, floor)) {
+        if (placeEnd === -1) placeEnd = close;
+        close = c;
+        continue;
       }
+      // "The hospice's chief executive, Rachel Dunmore, said", "Two Republicans on the committee, Sen. Mark Oduya and …, said": the names speak
+      if (names) return { tokens: middle, description: descriptionBefore(t, c + 1) ?? collectBackward(t, c - 1, floor) };
       const first = middle[0];
       const relative = first !== undefined && ["who", "which", "whose", "where"].includes(lower(first));
       const aside = first !== undefined && (/^\d/.test(first.text) || ["of", "from", "in"].includes(lower(first)));
-      if (!relative && !aside) description = middle;
+      if (!relative && !aside) description = placeEnd !== -1 ? t.slice(c + 1, placeEnd) : middle;
       const name = collectBackward(t, c - 1, floor);
       const age = name !== null && name.length === 1 && /^\d/.test(name[0]!.text); // "Tom Alvarez, 67, a retired shrimper …, said"
       if (name && !age) return { tokens: name, description };
@@ -214,7 +242,12 @@ export function attributionAfter(t: Token[], from: number, limit: number): Attri
   if (i >= limit || !t[i]!.word) return null;
   if (lower(t[i]!) === "according" && lower(t[i + 1] ?? t[i]!) === "to") return accordingTo(t, i, limit);
   if (isSpeechVerbAt(t, i)) {
+    // "…, told the meeting": the object of "told" is never the speaker (no "…," told X inversion)
+    if (TELL.has(lower(t[i]!)) || NAMING_VERBS.has(lower(t[i]!))) return null; // nor of "called" ("…, called the results promising")
     const phrase = parseForward(t, i + 1, limit);
+    // an inverted subject ends the clause: "…, said profits rose" has "profits" as the subject of "rose", not of "said"
+    const next = phrase ? t[phrase.next ?? i + 1 + phrase.tokens.length] : undefined;
+    if (isWord(next) && !AFTER_INVERTED.has(lower(next)) && !PARTICIPLE_CUES.has(lower(next))) return null;
     return phrase && !isPronounPhrase(phrase) ? { phrase, cue: cueOf(t[i]!), via: "after" } : null;
   }
   const phrase = parseForward(t, i, limit);
@@ -226,6 +259,11 @@ export function attributionAfter(t: Token[], from: number, limit: number): Attri
   return isSpeechVerbAt(t, j) ? { phrase, cue: cueOf(t[j]!), via: "after" } : null;
 }
 
+const TELL = new Set(["tell", "tells", "told"]);
+// what may follow an inverted speaker ("said Jane Porter on Monday", "… in a statement", "… with a grin")
+const AFTER_INVERTED = new Set(
+  "on in at during after before with without from of for to by as when while and but last this next yesterday today tomorrow tonight earlier later afterwards afterward recently who whose which told".split(" "),
+);
 const isPronounPhrase = (p: Phrase) => p.tokens.length === 1 && isPronoun(p.tokens[0]);
 
 /**
@@ -251,6 +289,42 @@ export function attributionBefore(t: Token[], floor: number, open: number, sente
   if (participle !== -1) return { phrase: subjectAt(t, sentenceStart, participle), cue: cueOf(t[participle]!), via: "coordinated" };
   let colon = open - 1;
   while (colon >= floor && isPunct(t[colon], QUOTE_MARKS)) colon--;
-  if (isPunct(t[colon], ":")) return { phrase: subjectAt(t, sentenceStart, colon), cue: cueOf(t[colon]!), via: "colon" };
+  if (isPunct(t[colon], ":")) return { phrase: ownerOfWords(t, sentenceStart, colon) ?? subjectAt(t, sentenceStart, colon), cue: cueOf(t[colon]!), via: "colon" };
+  return null;
+}
+
+/** Nouns for what someone says: "Her advice to residents was simple:", "His answer:", "Lim's verdict was blunt:". */
+const UTTERANCE_NOUNS = new Set(
+  `advice answer answers message response reply verdict view views warning reaction explanation argument point plea
+   instruction instructions conclusion assessment take position comment comments words retort promise pledge
+   assurance reasoning recommendation request appeal demand suggestion guidance summary prediction forecast
+   prognosis diagnosis message verdict outlook case`.split(/\s+/),
+);
+const POSSESSIVE_DETERMINERS = new Set(["his", "her", "their", "its"]);
+
+/**
+ * A colon intro whose subject is someone's words ("Her advice to residents was
+ * simple: “…”"): the owner speaks, a possessive pronoun standing for the
+ * person it points to, a possessive name for that name.
+ */
+function ownerOfWords(t: Token[], floor: number, limit: number): Phrase | null {
+  let i = floor;
+  if (isWord(t[i]) && INTRO_WORDS.has(lower(t[i]!))) {
+    let c = i;
+    while (c < limit && t[c]!.text !== "," && c - i < 30) c++;
+    if (t[c]?.text === ",") i = c + 1;
+  }
+  let j = i;
+  if (isWord(t[i]) && POSSESSIVE_DETERMINERS.has(lower(t[i]!))) j = i + 1;
+  else {
+    while (j < limit && j - i < 4 && isNameToken(t[j]) && !isPossessive(t[j]!.text)) j++;
+    if (!(j < limit && isNameToken(t[j]) && isPossessive(t[j]!.text))) return null;
+    j++;
+  }
+  // the head noun, after at most two modifiers ("her final answer", "Lim's blunt verdict")
+  for (let k = j; k < Math.min(limit, j + 3); k++) {
+    if (!isWord(t[k])) return null;
+    if (UTTERANCE_NOUNS.has(lower(t[k]!))) return { tokens: t.slice(i, j), description: null };
+  }
   return null;
 }

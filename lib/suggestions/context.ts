@@ -3,6 +3,7 @@
  * inside quotation marks, and the state carried from sentence to sentence
  * (who spoke last, which quotation a continued paragraph belongs to).
  */
+import { joinPortfolioLists } from "./names";
 import type { QuotePart } from "./quotes";
 import type { ResolvedSpeaker, SpeakerMemory } from "./resolve";
 import { tokenize, type Paragraph, type Sentence, type Span, type Token } from "./sentences";
@@ -29,16 +30,21 @@ export type SuggestState = {
   book: SpeakerBook;
   memory: SpeakerMemory;
   lastQuote: QuoteRecord | null;
-  /** the speaker a paragraph ending in a colon introduced */
-  colonIntro: { speaker: ResolvedSpeaker; paragraph: number } | null;
+  /** the speaker a paragraph ending in a colon introduced; `speech`: by a speech verb ("told the meeting:"), not a colon alone */
+  colonIntro: { speaker: ResolvedSpeaker; paragraph: number; speech: boolean } | null;
   /** the speaker of each quotation group, for its continued parts */
   groups: Map<number, ResolvedSpeaker | null>;
+  /** the suggestions of each quotation group whose speaker was inherited or missing, for an attribution on its last part */
+  unattributed: Map<number, Array<{ suggestion: Suggestion; typeNote: string }>>;
+  /** a paragraph without quote marks that is the quotation the paragraph before introduced ("X told the meeting:"), or -1 */
+  unmarked: number;
   out: Suggestion[];
 };
 
 /** `parts` are the quote parts opening in this sentence (sentences never split inside a quotation). */
 export function buildContext(body: string, sentence: Sentence, parts: QuotePart[]): SentenceContext {
   const tokens = tokenize(body, sentence.start, sentence.end);
+  joinPortfolioLists(tokens);
   const inside = parts.map((p): Span => ({ start: p.open, end: (p.close ?? p.end) + 1 }));
   const mask = new Uint8Array(tokens.length);
   let j = 0;

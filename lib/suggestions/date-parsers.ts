@@ -1,12 +1,14 @@
 /**
  * Our chrono-node parsers, for what chrono has no notion of (seasons, halves
  * and quarters of a year, a bare year after a preposition, "the coming
- * week", "by May"), and the gate every chrono parser's output passes through.
+ * week", "by May", "the weekend", public holidays), and the gate every chrono
+ * parser's output passes through.
  */
 import * as chrono from "chrono-node";
 import { type Which, isSeason, period, season, yearPart } from "./date-periods";
 import { TAG, ourResult, pubOf } from "./date-components";
 import { yearRange } from "./calendar";
+import { HOLIDAY_NAMES, holiday } from "./date-holidays";
 
 const YEAR = String.raw`(?:19|20|21)\d\d`;
 // a month or weekday name as chrono's dictionaries spell them ("Sept.", "Tues", "Thurs")
@@ -65,6 +67,13 @@ const BARE_YEAR = new RegExp(
 );
 // chrono drops a bare "May" unless "in" precedes it (the modal verb); after these words it is the month
 const MAY = /\b(by|until|till|before|through|since|from|during|of|next|last|this|early|late|mid)[\s-]May\b(?!\s*\d)/;
+
+// "over the weekend", "by the weekend": the coming Saturday and Sunday (chrono reads a bare "weekend" as a Saturday)
+const THE_WEEKEND = /\bthe\s+weekend\b(?!['’]s)/i;
+// a holiday naming a thing ("Christmas trees", "Easter Island", "Halloween party") is not a date
+const HOLIDAY = new RegExp(
+  String.raw`\b(?:(this|next|last)\s+)?(${HOLIDAY_NAMES})(?:\s+(${YEAR}))?\b(?!['’]s)(?!\s+(?:[A-Z][a-z]+|trees?|carols?|cards?|part(?:y|ies)|markets?|lights|shopping|sales|dinners?|presents?|gifts?|shows?|specials?|songs?|decorations?|costumes?|candy|weekend)\b)`,
+);
 
 const whichOf = (modifier: string | undefined): Which => {
   const word = modifier?.toLowerCase().replace(/\s+/g, " ") ?? "";
@@ -129,4 +138,20 @@ export const mayParser: chrono.Parser = {
   },
 };
 
-export const OUR_PARSERS: chrono.Parser[] = [seasonParser, comingParser, yearPartParser, shortYearPartParser, bareYearParser, mayParser];
+/** "the weekend": the coming one (the current one on a Saturday or Sunday), Saturday to Sunday; a past-tense verb makes it the last one for the prediction rules, not here. */
+export const weekendParser: chrono.Parser = {
+  pattern: () => THE_WEEKEND,
+  extract: (context, m) => ourResult(context, m.index ?? 0, m[0], { range: period(pubOf(context), "weekend", "this") }),
+};
+
+/** "by Memorial Day", "before Christmas", "Thanksgiving 2026": public holidays as days (date-holidays.ts). */
+export const holidayParser: chrono.Parser = {
+  pattern: () => HOLIDAY,
+  extract: (context, m) => {
+    const which = (m[1]?.toLowerCase() ?? "") as "" | "this" | "next" | "last";
+    const day = holiday(pubOf(context), m[2]!, which, m[3] ? Number(m[3]) : undefined);
+    return day ? ourResult(context, m.index ?? 0, m[0], { day }) : null;
+  },
+};
+
+export const OUR_PARSERS: chrono.Parser[] = [seasonParser, comingParser, yearPartParser, shortYearPartParser, bareYearParser, mayParser, weekendParser, holidayParser];

@@ -15,7 +15,12 @@ const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 
 
 export const isSeason = (word: string): boolean => word.toLowerCase() in SEASONS;
 
-/** The season's months in the year it starts; "next" is the first one starting after publication, "" the current or next one. */
+/**
+ * The season's months in the year it starts; "" is the current or next one;
+ * "next" is the first one starting after publication, except in the month
+ * just before a season starts (February for spring, May for summer): that
+ * season is "this spring" to the writer, and "next spring" the one a year on.
+ */
 export function season(pub: Day, name: string, which: Which, year?: number): Range {
   const [first, last] = SEASONS[name.toLowerCase()]!;
   const at = (y: number) => monthsRange(y, first, last);
@@ -28,6 +33,8 @@ export function season(pub: Day, name: string, which: Which, year?: number): Ran
   let y = pub.y - 1;
   const test = which === "next" ? (r: Range) => compare(r.from, pub) > 0 : (r: Range) => compare(r.to, pub) >= 0;
   while (!test(at(y))) y++;
+  const from = at(y).from;
+  if (which === "next" && (from.y - pub.y) * 12 + from.m - pub.m === 1) y++;
   return at(y);
 }
 

@@ -27,7 +27,8 @@ const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 const CASUAL = /^(?:today|tonight|tomorrow|yesterday|the day after tomorrow)$/i;
 const RELATIVE = /^(this|next|last)\s+(week|weekend|month|quarter|year)$/i;
-const WEEKDAY_TEXT = new RegExp(String.raw`^(?:(this|next|last|past|coming)\s+)?${WEEKDAY}(?:\s+(?:of\s+)?(this|last|next)\s+week)?$`, "i");
+// a part of the day is not a clock time: "by Thursday morning" is Thursday
+const WEEKDAY_TEXT = new RegExp(String.raw`^(?:(this|next|last|past|coming)\s+)?${WEEKDAY}(?:\s+(?:of\s+)?(this|last|next)\s+week)?(?:\s+(?:morning|afternoon|evening|night))?$`, "i");
 const WEEKDAY_RANGE = new RegExp(String.raw`^(?:(this|next|last|past|coming)\s+)?${WEEKDAY}\s*(?:to|-|–|until|through|till)\s*${WEEKDAY}$`, "i");
 // "in two weeks", "within four months", "after 10 days", "three weeks ago", "two years from now"
 const DURATION = new RegExp(String.raw`^(?:(in|within|after)\s+)?${NUMBER}\s+${UNIT}(?:\s+(ago|from\s+now))?$`, "i");
@@ -117,7 +118,7 @@ export const mergeRelativeYear = refiner((context, results) => {
 
 /**
  * 4. A weekday is the next one on or after publication ("on Wednesday" in a
- * Tuesday paper is tomorrow), "next Wednesday" the next one strictly after,
+ * Tuesday paper is tomorrow; "Thursday morning" is Thursday), "next Wednesday" the next one strictly after,
  * "last Wednesday" the one before; "Monday next week" is in that ISO week.
  * chrono's forward dating also moves "last Wednesday" forward.
  */
@@ -134,7 +135,8 @@ function resolveWeekday(pub: Day, target: number, which: string, week?: string):
 export const weekdays = refiner((context, results) => {
   const pub = pubOf(context);
   for (const r of results) {
-    if (!r.start.isOnlyWeekdayComponent() || /weekend/i.test(r.text)) continue;
+    const weekdayOnly = r.start.isOnlyWeekdayComponent() || (r.start.isCertain("weekday") && !r.start.isCertain("day") && !r.start.isCertain("month"));
+    if (!weekdayOnly || /weekend/i.test(r.text)) continue;
     const one = WEEKDAY_TEXT.exec(r.text);
     const two = one ? null : WEEKDAY_RANGE.exec(r.text);
     const m = one ?? two;

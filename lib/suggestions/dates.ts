@@ -14,7 +14,9 @@
  * Ours (date-parsers.ts, date-refiners.ts; the reason is on each):
  * - parsers for what chrono has no notion of: seasons ("next summer", "in the
  *   fall"), halves and quarters ("the first half of next year", "Q3 2025"),
- *   a bare year after a preposition ("by 2030"), "the coming week", "by May";
+ *   a bare year after a preposition ("by 2030"), "the coming week", "by May",
+ *   "the weekend" (the coming Saturday–Sunday), public holidays ("by Memorial
+ *   Day", "before Christmas": date-holidays.ts);
  * - a gate on chrono's parsers: no clock times, "now", bare numerals, lowercase
  *   "march"/"sun", and a filter keeping only the shapes we read ("a year",
  *   "four years later", "for 31 years" are not dates);
@@ -49,7 +51,7 @@ reader.refiners = [...reader.refiners, ...OUR_REFINERS];
 // one cheap pass first, on the text and on each window: most sentences have no date-ish token at all
 // (every shape we read has one: a capitalised month or weekday, a year, a unit of time, Q3/H1)
 const NAME_TOKEN = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[QH][1-4]\b|(?:19|20|21)\d\d\b)/;
-const WORD_TOKEN = /\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|weekend|months?|years?|summer|winter|spring|fall|autumn|half|quarter)\b/i;
+const WORD_TOKEN = /\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|weekend|months?|years?|summer|winter|spring|fall|autumn|half|quarter|Christmas|Thanksgiving|Halloween|Easter|Juneteenth|New Year['’]s)\b/i;
 const dateish = (text: string) => NAME_TOKEN.test(text) || WORD_TOKEN.test(text);
 const PAST_WORDS = /\b(last|yesterday|ago|earlier|since|previous|past)\b/i;
 const MAX_WINDOW = 600;

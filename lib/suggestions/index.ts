@@ -9,7 +9,7 @@
  */
 import { buildContext, type SuggestState } from "./context";
 import { findQuoteParts } from "./quotes";
-import { noteColonIntro, suggestQuotations } from "./quotations";
+import { noteColonIntro, suggestQuotations, suggestUnmarkedQuotation } from "./quotations";
 import { suggestReported } from "./reported";
 import { splitParagraphs, splitSentences, type Sentence } from "./sentences";
 import { scanMentions, SpeakerBook } from "./speakers";
@@ -51,9 +51,12 @@ export function suggestClaims(body: string, options: SuggestOptions): Suggestion
     lastQuote: null,
     colonIntro: null,
     groups: new Map(),
+    unattributed: new Map(),
+    unmarked: -1,
     out: [],
   };
   for (const ctx of contexts) {
+    if (suggestUnmarkedQuotation(ctx, state)) continue;
     const { covered, framed } = suggestQuotations(ctx, state);
     suggestReported(ctx, state, covered, framed);
     noteColonIntro(ctx, state);

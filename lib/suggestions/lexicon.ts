@@ -80,7 +80,7 @@ export const TITLE_WORDS = set(`
   chairman-elect president-elect candidate nominee activist campaigner organiser organizer
   teacher principal student worker driver farmer owner victim witness survivor mother father
   son daughter wife husband widow spokesperson representative commander-in-chief member specialist
-  expert forecaster
+  expert forecaster rookie freshman sophomore veteran teenager youngster
 `);
 
 /** Nouns that head an organisation's name or stand for one ("the ministry said"). */

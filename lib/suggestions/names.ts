@@ -83,6 +83,8 @@ export function classifyName(words: string[], hasTitle: boolean): EntityKind {
   const bare = words.map((w) => stripPossessive(w));
   const lowered = bare.map((w) => w.toLowerCase());
   if (lowered.some((w) => ORG_WORDS.has(w)) || (bare.length === 1 && ACRONYM.test(bare[0]!))) return "org";
+  // an acronym beside ordinary words names a body ("NHS England", "UK Biobank"); a name in capitals throughout is a person's
+  if (bare.length > 1 && bare.some((w) => ACRONYM.test(w)) && !bare.every((w) => ACRONYM.test(w)) && !hasTitle) return "org";
   if (hasTitle) return "person";
   if (PLACE_PREFIXES.has(bare[0]!) || PLACE_HEADS.has(lowered[lowered.length - 1]!) || PLACE_HEADS.has(lowered[0]!)) return "place";
   if (lowered.some((w) => ORG_CONNECTORS.has(w))) return "org";
@@ -93,6 +95,7 @@ export function classifyName(words: string[], hasTitle: boolean): EntityKind {
 /** The kind a common-noun head gives a phrase ("the statement", "the two sides", "the ministry", "the mayor"). */
 export function headKind(head: string): "document" | "group" | "org" | "title" | null {
   const w = head.toLowerCase();
+  if (/^\d{1,3}-year-old$/.test(w)) return "title"; // "the 19-year-old said": the person just named
   if (DOCUMENT_WORDS.has(w)) return "document";
   if (GROUP_WORDS.has(w)) return "group";
   if (TITLE_WORDS.has(w)) return "title";
@@ -139,6 +142,54 @@ export function nameRuns(tokens: Token[], from = 0, to = tokens.length): Array<{
     i = j;
   }
   return runs;
+}
+
+/** Heads of a government body named after its portfolios ("Department for Environment, Food and Rural Affairs"). */
+const PORTFOLIO_HEADS = new Set("department ministry secretary minister office committee commission agency council bureau board".split(" "));
+
+/** A capitalised item of a portfolio list: one to three name tokens from tokens[j]; the index after it, or -1. */
+function portfolioItem(tokens: Token[], j: number, limit: number): number {
+  let k = j;
+  while (k < limit && k - j < 3 && isNameToken(tokens[k])) k++;
+  return k > j ? k : -1;
+}
+
+/**
+ * "Ministry of Trade, Industry and Energy", "Department for Environment, Food
+ * and Rural Affairs": a body's name may list its portfolios with commas, ending
+ * "…, X and Y". The index after such a name starting at tokens[head], or -1.
+ */
+export function portfolioListEnd(tokens: Token[], head: number, limit = tokens.length): number {
+  const first = tokens[head];
+  if (!isNameToken(first) || !PORTFOLIO_HEADS.has(first!.text.toLowerCase())) return -1;
+  const of = tokens[head + 1];
+  if (!isWord(of) || !["of", "for", "on"].includes(of.text)) return -1;
+  let k = portfolioItem(tokens, head + 2, limit);
+  let commas = 0;
+  while (k > 0 && k < limit && tokens[k]!.text === "," && isNameToken(tokens[k + 1])) {
+    k = portfolioItem(tokens, k + 1, limit);
+    commas++;
+  }
+  if (k < 0 || commas === 0 || !isWord(tokens[k]) || (tokens[k]!.text !== "and" && tokens[k]!.text !== "&")) return -1;
+  return portfolioItem(tokens, k + 1, limit);
+}
+
+/**
+ * The commas inside such a name read as the connector "and" (the token keeps
+ * its offsets, so the body still shows the comma): the name is then one run
+ * for every rule that reads names, and no comma rule splits it.
+ */
+export function joinPortfolioLists(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const c = t.text.charCodeAt(0);
+    // cheap checks first: this runs for every token of the body
+    if (c < 65 || c > 90 || t.text.length < 5 || !PORTFOLIO_HEADS.has(t.text.toLowerCase())) continue;
+    const end = portfolioListEnd(tokens, i);
+    if (end < 0) continue;
+    for (let k = i; k < end; k++) if (tokens[k]!.text === ",") tokens[k] = { ...tokens[k]!, text: "and", word: true };
+    i = end - 1;
+  }
 }
 
 export function text(tokens: Token[], body: string): string {

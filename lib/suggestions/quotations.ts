@@ -8,7 +8,7 @@
  * Fragments (scare quotes, titles, a few borrowed words) are left to the
  * reported-sentence rules.
  */
-import { type Attribution, attributionAfter, attributionBefore } from "./attribution";
+import { type Attribution, type Cue, attributionAfter, attributionBefore } from "./attribution";
 import { classifyClaim } from "./claim-type";
 import { type SentenceContext, type SuggestState, suggestionKey } from "./context";
 import { PARTICIPLE_CUES, SPEECH_VERBS } from "./lexicon";
@@ -16,6 +16,7 @@ import { isWord, lower } from "./names";
 import { quoteShape, type QuotePart } from "./quotes";
 import { type ResolvedSpeaker, resolvePhrase } from "./resolve";
 import type { Span } from "./sentences";
+import type { Suggestion } from "./types";
 import { attributedWhy, describeType } from "./why";
 
 const QUOTE_MARKS = "“”\"‘’'«»„";
@@ -69,7 +70,76 @@ export function noteColonIntro(ctx: SentenceContext, state: SuggestState): void 
   if (!last || last.text !== ":" || !paragraph || ctx.sentence.end !== paragraph.end) return;
   const attribution = attributionBefore(ctx.tokens, 0, ctx.tokens.length, 0, ctx.quoted);
   const speaker = attribution?.phrase ? resolvePhrase(state.book, state.body, attribution.phrase, state.memory) : null;
-  if (speaker) state.colonIntro = { speaker, paragraph: ctx.sentence.paragraph };
+  // "told the meeting:", "said:": a speech verb (and its object) right before the colon
+  const cue = attribution?.cue && attribution.via !== "colon" ? ctx.tokenAt(attribution.cue.start) : -1;
+  const speech = cue >= 0 && ctx.tokens.length - 1 - cue <= 6 && !ctx.tokens.slice(cue + 1, -1).some((t) => !t.word);
+  if (speaker) state.colonIntro = { speaker, paragraph: ctx.sentence.paragraph, speech };
+}
+
+const MARKS = /["“”„«»]/;
+const PROSE_END = /[.!?…]["”’)]?$/;
+
+/**
+ * A paragraph with no quote marks after one that ends with a speech cue and a
+ * colon ("Richard Thompson … told the meeting:") is that speaker's quotation:
+ * a block quotation whose marks the page gave as layout (a `<blockquote>`), not
+ * as characters. One suggestion of kind "quotation" for the whole paragraph;
+ * only that one paragraph (where a block quotation without marks ends cannot
+ * be told). Returns true for every sentence of such a paragraph.
+ */
+export function suggestUnmarkedQuotation(ctx: SentenceContext, state: SuggestState): boolean {
+  const index = ctx.sentence.paragraph;
+  if (state.unmarked === index) return true;
+  const paragraph = state.paragraphs[index];
+  const intro = state.colonIntro;
+  if (!paragraph || ctx.sentence.start !== paragraph.start || !intro?.speech || intro.paragraph !== index - 1) return false;
+  const text = state.body.slice(paragraph.start, paragraph.end);
+  if (MARKS.test(text) || !PROSE_END.test(text) || /^[-*•–\d]/.test(text) || text.split(/\s+/).length < 5 || text.length > 3000) return false;
+  state.unmarked = index;
+  const span = { start: paragraph.start, end: paragraph.end };
+  const info = classifyClaim(state.body, span, state.options.publishedAt, false);
+  const speaker = intro.speaker;
+  state.out.push({
+    key: suggestionKey(span.start, span.end, text),
+    quote: text,
+    start: span.start,
+    end: span.end,
+    kind: "quotation",
+    type: info.type,
+    speakerName: speaker.name,
+    ...(speaker.id !== undefined ? { speakerId: speaker.id } : {}),
+    speakerDescription: speaker.id === undefined ? speaker.description : null,
+    speakerSpan: { start: speaker.span.start, end: speaker.span.end },
+    cue: null,
+    typeCue: info.typeCue,
+    figures: info.figures,
+    resolvesOn: info.resolvesOn,
+    resolvesRange: info.resolvesRange,
+    confidence: info.weak ? 0.65 : 0.7,
+    why: `Quoted without marks (a block quotation), introduced by the paragraph before (${speaker.name})${describeType(info)}`,
+  });
+  state.lastQuote = { speaker, paragraph: index, sentence: ctx.sentence.index, group: -1 };
+  remember(state, speaker, index);
+  return true;
+}
+
+/**
+ * An attribution on a later part of a quotation over paragraphs (`…," the
+ * senator said.`) belongs to every part: the earlier parts that had no
+ * attribution of their own (no speaker, or one inherited) take its speaker.
+ */
+function attributeGroup(state: SuggestState, group: number, speaker: ResolvedSpeaker, cue: Cue | null): void {
+  for (const { suggestion: s, typeNote } of state.unattributed.get(group) ?? []) {
+    s.speakerName = speaker.name;
+    if (speaker.id !== undefined) s.speakerId = speaker.id;
+    else delete s.speakerId;
+    s.speakerDescription = speaker.id === undefined ? speaker.description : null;
+    s.speakerSpan = { start: speaker.span.start, end: speaker.span.end };
+    s.cue = cue;
+    s.confidence = Math.max(s.confidence, 0.75);
+    s.why = `Quoted, attributed to ${speaker.name} by the attribution closing this quotation in a later paragraph${typeNote}`;
+  }
+  state.unattributed.delete(group);
 }
 
 /** Adds the quotation suggestions of one sentence; returns the spans they cover and whether one stands as a full quotation. */
@@ -92,8 +162,10 @@ export function suggestQuotations(ctx: SentenceContext, state: SuggestState): { 
     // a fragment does not end the clause before the next quote: "it was said that … ‘cooperation’ and “achieved …”"
     if (quoteShape(quote, standalone, wordBefore) === "fragment") continue;
     framed ||= standalone;
-    const attribution = part.continued ? null : after ?? attributionBefore(ctx.tokens, floor, open, 0, ctx.quoted);
+    // a continued part has no attribution before it, but the last part may close with one ("…," the senator said)
+    const attribution = part.continued ? after : after ?? attributionBefore(ctx.tokens, floor, open, 0, ctx.quoted);
     let speaker = attribution?.phrase ? resolvePhrase(book, body, attribution.phrase, memory) : null;
+    const own = speaker !== null;
     let how = speaker ? attributedWhy(speaker, attribution!.cue?.text) : "";
     let confidence = standalone ? 0.9 : 0.7;
     if (!speaker && attribution?.via === "impersonal" && memory.last) {
@@ -101,7 +173,8 @@ export function suggestQuotations(ctx: SentenceContext, state: SuggestState): { 
       how = `'it was ${attribution.cue?.text}' continues ${speaker.name}'s report`;
       confidence -= 0.15;
     }
-    if (!speaker) {
+    // an attribution of its own that names nobody we know ("the spokesperson said") is not someone else's quote
+    if (!speaker && !attribution?.phrase) {
       const inherited = inheritSpeaker(state, part, previous);
       if (inherited) {
         ({ speaker, how } = inherited);
@@ -118,7 +191,7 @@ export function suggestQuotations(ctx: SentenceContext, state: SuggestState): { 
     };
     const context = standalone || segment.end - segment.start > 1500 ? undefined : segment;
     const info = classifyClaim(body, part, state.options.publishedAt, false, context);
-    state.out.push({
+    const suggestion: Suggestion = {
       key: suggestionKey(part.start, part.end, quote),
       quote,
       start: part.start,
@@ -136,9 +209,18 @@ export function suggestQuotations(ctx: SentenceContext, state: SuggestState): { 
       resolvesRange: info.resolvesRange,
       confidence: Math.round(Math.max(0.05, confidence - (info.weak ? 0.05 : 0)) * 100) / 100,
       why: `Quoted, ${speaker ? how : "no speaker found"}${describeType(info)}`,
-    });
+    };
+    state.out.push(suggestion);
     covered.push({ start: part.open, end: (part.close ?? part.end) + 1 });
-    if (!part.continued) state.groups.set(part.group, speaker);
+    if (own && part.continued) attributeGroup(state, part.group, speaker!, attribution?.cue ?? null);
+    else if (!own && part.continues) {
+      // kept only while the quotation goes on, and for at most 20 paragraphs (bounded on hostile text)
+      const pending = state.unattributed.get(part.group);
+      if (!pending) state.unattributed.set(part.group, [{ suggestion, typeNote: describeType(info) }]);
+      else if (pending.length < 20) pending.push({ suggestion, typeNote: describeType(info) });
+    }
+    if (!part.continues && !own) state.unattributed.delete(part.group);
+    if (!part.continued || own) state.groups.set(part.group, speaker);
     state.lastQuote = { speaker, paragraph: part.paragraph, sentence: ctx.sentence.index, group: part.group };
     previous = speaker;
     remember(state, speaker, part.paragraph);

@@ -17,9 +17,10 @@ import { findDateExpressions } from "./dates";
 import { NAMING_VERBS, PARTICIPLE_CUES } from "./lexicon";
 import { DETERMINERS, isNameToken, isPronoun, isWord, lower } from "./names";
 import { findPredictionCue } from "./predictions";
+import { findFigures } from "./statistics";
 import { remember } from "./quotations";
 import { type ResolvedSpeaker, resolvePhrase } from "./resolve";
-import type { Span } from "./sentences";
+import { isClauseComma, type Span } from "./sentences";
 import { isPastTense } from "./verbs";
 import { attributedWhy, describeType } from "./why";
 
@@ -94,8 +95,8 @@ function leadingAttribution(ctx: SentenceContext, seg: Segment): Found | null {
 }
 
 /**
- * Clauses joined by ", and"/", but"/";" each get their own suggestion when
- * each predicts something; so does "X did this and said that": the deed is
+ * Clauses joined by ", and"/", but"/";" (or an absolute ", with …" clause)
+ * each get their own suggestion when each predicts something; so does "X did this and said that": the deed is
  * the article's claim, the rest is X's.
  */
 function segments(ctx: SentenceContext, body: string): Segment[] {
@@ -107,6 +108,11 @@ function segments(ctx: SentenceContext, body: string): Segment[] {
     if (i >= 6 && ["and", "but"].includes(lower(t[i]!)) && isSpeechVerb(ctx, i + 1) && !NAMING_VERBS.has(t[i + 1]!.text)) {
       cuts.push(i, i + 1);
       forced.add(cuts.length - 2);
+      continue;
+    }
+    // "…, with first results expected by the end of 2028": an absolute clause, kept whole with its "with"
+    if (t[i]!.text === "," && lower(t[i + 1]!) === "with") {
+      cuts.push(i, i + 1);
       continue;
     }
     const conj = t[i]!.text === ";" ? i : t[i]!.text === "," && ["and", "but"].includes(lower(t[i + 1]!)) ? i + 1 : -1;
@@ -128,10 +134,18 @@ function segments(ctx: SentenceContext, body: string): Segment[] {
   return out;
 }
 
+const DATELINE = /^(?:\p{Lu}[\p{Lu} .'’-]+(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\d{1,2})?)?\s*)?\([^()]{1,30}\)\s*(?:—|–|--|-)\s*/u;
+
 function trimmed(body: string, start: number, end: number): Span {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(body[s]!)) s++;
+  // a list item's marker is layout, not the claim: "- The Treasury will auction …"
+  const marker = /^(?:[-*•–]|\d{1,2}[.)])[ \t]+/.exec(body.slice(s, Math.min(e, s + 8)));
+  if (marker) s += marker[0].length;
+  // neither is a dateline: "WASHINGTON (AP) — ", "SEOUL, Jan. 5 (Yonhap) -- ", "(WXYZ) — "
+  const dateline = DATELINE.exec(body.slice(s, Math.min(e, s + 60)));
+  if (dateline && dateline[0].length < e - s) s += dateline[0].length;
   while (e > s && /[\s.,;:]/.test(body[e - 1]!)) e--;
   return { start: s, end: e };
 }
@@ -144,12 +158,47 @@ function isDatedEvent(body: string, span: Span, publishedAt: string): boolean {
 
 const CONFIDENCE: Record<string, number> = { prediction: 0.7, statistic: 0.65, attribution: 0.55, statement: 0.35 };
 
+/**
+ * A heading (a live blog's entry title, a crosshead, a headline left in the
+ * body) is a short paragraph with no sentence punctuation at its end: "Thursday
+ * likely peak of heatwave, says Met Office". Its claims are the story's, made
+ * again in the text below it; a list item is not a heading.
+ */
+function isHeading(body: string, paragraph: Span | undefined): boolean {
+  if (!paragraph || paragraph.end - paragraph.start > 160) return false;
+  const text = body.slice(paragraph.start, paragraph.end);
+  if (/[.!?…:;,]["”’')\]]*$/.test(text) || /^(?:[-*•–]|\d{1,2}[.)])\s/.test(text) || text.includes("\n")) return false;
+  return text.split(/\s+/).length <= 15;
+}
+
+/**
+ * `“…,” Linden added, saying the company had repaired 4,100 leaks since April.`:
+ * in a sentence a full quotation frames, the clause a participle cue hangs
+ * after the quotation's attribution is reported speech of the quotation's
+ * speaker, with a suggestion of its own.
+ */
+function framedTail(ctx: SentenceContext, state: SuggestState, covered: Span[]): void {
+  const t = ctx.tokens;
+  const after = covered.reduce((n, c) => Math.max(n, c.end), 0);
+  for (let k = 1; k < t.length - 3; k++) {
+    if (t[k]!.start < after || ctx.quoted(k) || t[k - 1]!.text !== "," || !PARTICIPLE_CUES.has(lower(t[k]!))) continue;
+    if (t.slice(k + 1).some((_, j) => ctx.quoted(k + 1 + j))) return;
+    const from = lower(t[k + 1]!) === "that" ? k + 2 : k + 1;
+    const last = state.lastQuote;
+    const speaker = last && last.sentence === ctx.sentence.index ? last.speaker : null;
+    const cue = { text: t[k]!.text, start: t[k]!.start, end: t[k]!.end };
+    pushReported(ctx, state, from, t.length, { phrase: null, cue, via: "coordinated" }, speaker, `continues the quotation's speaker (${speaker?.name ?? "unknown"})`);
+    return;
+  }
+}
+
 /** `quoted` is what the quotation rules took from this sentence; `framed`: a full quotation stands in it ("X said, “…”"). */
 export function suggestReported(ctx: SentenceContext, state: SuggestState, covered: Span[], framed: boolean): void {
-  const { body, options } = state;
+  const { body } = state;
   const { sentence, tokens } = ctx;
   const length = sentence.end - sentence.start;
-  if (framed || length > 1500 || tokens.length < 5) return;
+  if (length > 1500 || tokens.length < 5 || isHeading(body, state.paragraphs[sentence.paragraph])) return;
+  if (framed) return framedTail(ctx, state, covered);
   const coveredChars = covered.reduce((n, c) => n + Math.max(0, Math.min(c.end, sentence.end) - Math.max(c.start, sentence.start)), 0);
   if (coveredChars / length >= 0.4) return;
   const segs = segments(ctx, body);
@@ -160,40 +209,72 @@ export function suggestReported(ctx: SentenceContext, state: SuggestState, cover
     const from = found?.from ?? seg.from;
     const to = found?.to ?? Math.min(seg.to, whole && seg.to > whole.to ? whole.to : seg.to);
     if (from >= to) continue;
-    const span = trimmed(body, tokens[from]!.start, tokens[to - 1]!.end);
-    if (span.end - span.start < 12) continue;
-    const speech = attribution !== null;
-    const info: ClaimInfo = classifyClaim(body, span, options.publishedAt, speech);
-    if (info.type === "statement" && !isDatedEvent(body, span, options.publishedAt)) continue;
-    let speaker: ResolvedSpeaker | null = attribution?.phrase ? resolvePhrase(state.book, body, attribution.phrase, state.memory) : null;
-    if (!speaker && attribution?.via === "impersonal") speaker = state.memory.last;
-    if (speaker) remember(state, speaker, sentence.paragraph);
-    const quote = body.slice(span.start, span.end);
-    const outlet = options.outlet ?? null;
-    const source = speaker
-      ? attributedWhy(speaker, attribution?.cue?.text)
-      : attribution
-        ? `reported speech ('${attribution.cue?.text}'), speaker not found`
-        : `by the article itself${outlet ? ` (${outlet})` : ""}`;
-    const confidence = (CONFIDENCE[info.type] ?? 0.4) - (info.weak ? 0.25 : 0) + (info.resolvesOn || info.resolvesRange ? 0.1 : 0) - (speech && !speaker ? 0.15 : 0);
-    state.out.push({
-      key: suggestionKey(span.start, span.end, quote),
-      quote,
-      start: span.start,
-      end: span.end,
-      kind: "reported",
-      type: info.type,
-      speakerName: speaker?.name ?? (attribution ? null : outlet),
-      ...(speaker?.id !== undefined ? { speakerId: speaker.id } : {}),
-      speakerDescription: speaker && speaker.id === undefined ? speaker.description : null,
-      speakerSpan: speaker ? { start: speaker.span.start, end: speaker.span.end } : null,
-      cue: attribution?.cue ?? info.typeCue,
-      typeCue: info.typeCue,
-      figures: info.figures,
-      resolvesOn: info.resolvesOn,
-      resolvesRange: info.resolvesRange,
-      confidence: Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100,
-      why: `Reported, ${source}${describeType(info)}`,
-    });
+    pushReported(ctx, state, from, to, attribution, undefined);
   }
+  describedSpeakers(ctx, state, covered);
+}
+
+/**
+ * "Jalen Brooks, who scored 14 points off the bench, said …": a relative clause
+ * describing a speaker, left out of the claim the speaker makes, is the
+ * article's own claim; with a figure in it, it is suggested on its own.
+ */
+function describedSpeakers(ctx: SentenceContext, state: SuggestState, covered: Span[]): void {
+  const t = ctx.tokens;
+  const { sentence } = ctx;
+  for (let k = 1; k < t.length - 3; k++) {
+    if (t[k - 1]!.text !== "," || ctx.quoted(k) || !["who", "which"].includes(lower(t[k]!))) continue;
+    let end = k + 1;
+    while (end < t.length && end - k < 30 && !isClauseComma(t, end) && !ctx.quoted(end)) end++;
+    if (!isClauseComma(t, end)) continue;
+    const span = { start: t[k]!.start, end: t[end - 1]!.end };
+    if (findFigures(state.body.slice(span.start, span.end)).length === 0) continue;
+    const taken = [...covered, ...state.out.filter((s) => s.start >= sentence.start && s.end <= sentence.end)];
+    if (taken.some((c) => c.start < span.end && span.start < c.end)) continue;
+    pushReported(ctx, state, k, end, null, undefined);
+  }
+}
+
+/**
+ * One reported suggestion for tokens[from, to): typed, and attributed to the
+ * speaker the attribution names (`given`: already known), else the outlet.
+ */
+function pushReported(ctx: SentenceContext, state: SuggestState, from: number, to: number, attribution: Attribution | null, given: ResolvedSpeaker | null | undefined, givenHow?: string): void {
+  const { body, options } = state;
+  const { sentence, tokens } = ctx;
+  const span = trimmed(body, tokens[from]!.start, tokens[to - 1]!.end);
+  if (span.end - span.start < 12) return;
+  const speech = attribution !== null;
+  const info: ClaimInfo = classifyClaim(body, span, options.publishedAt, speech);
+  if (info.type === "statement" && !isDatedEvent(body, span, options.publishedAt)) return;
+  let speaker: ResolvedSpeaker | null = given !== undefined ? given : attribution?.phrase ? resolvePhrase(state.book, body, attribution.phrase, state.memory) : null;
+  if (!speaker && given === undefined && attribution?.via === "impersonal") speaker = state.memory.last;
+  if (speaker) remember(state, speaker, sentence.paragraph);
+  const quote = body.slice(span.start, span.end);
+  const outlet = options.outlet ?? null;
+  const source = speaker
+    ? givenHow ? `attributed to ${speaker.name} by '${attribution?.cue?.text}' (${givenHow})` : attributedWhy(speaker, attribution?.cue?.text)
+    : attribution
+      ? `reported speech ('${attribution.cue?.text}'), speaker not found`
+      : `by the article itself${outlet ? ` (${outlet})` : ""}`;
+  const confidence = (CONFIDENCE[info.type] ?? 0.4) - (info.weak ? 0.25 : 0) + (info.resolvesOn || info.resolvesRange ? 0.1 : 0) - (speech && !speaker ? 0.15 : 0);
+  state.out.push({
+    key: suggestionKey(span.start, span.end, quote),
+    quote,
+    start: span.start,
+    end: span.end,
+    kind: "reported",
+    type: info.type,
+    speakerName: speaker?.name ?? (attribution ? null : outlet),
+    ...(speaker?.id !== undefined ? { speakerId: speaker.id } : {}),
+    speakerDescription: speaker && speaker.id === undefined ? speaker.description : null,
+    speakerSpan: speaker ? { start: speaker.span.start, end: speaker.span.end } : null,
+    cue: attribution?.cue ?? info.typeCue,
+    typeCue: info.typeCue,
+    figures: info.figures,
+    resolvesOn: info.resolvesOn,
+    resolvesRange: info.resolvesRange,
+    confidence: Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100,
+    why: `Reported, ${source}${describeType(info)}`,
+  });
 }

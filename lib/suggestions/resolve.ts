@@ -5,10 +5,10 @@
  * gives.
  */
 import { DATA_WORDS } from "./lexicon";
-import { type EntityKind, DETERMINERS, classifyName, headKind, isConnector, isNameToken, isPronoun, isWord, lower, splitTitle, text } from "./names";
+import { type EntityKind, DETERMINERS, classifyName, headKind, isConnector, isNameToken, isPronoun, isTitleWord, isWord, lower, splitTitle, text } from "./names";
 import type { Phrase } from "./attribution";
 import { isPossessive, stripPossessive, type Span, type Token } from "./sentences";
-import type { Entity, SpeakerBook } from "./speakers";
+import { EPITHETS, SPOKES_WORDS, type Entity, type SpeakerBook } from "./speakers";
 
 export type ResolvedSpeaker = {
   name: string;
@@ -29,6 +29,7 @@ export type SpeakerMemory = {
   lastPlural: { speaker: ResolvedSpeaker; paragraph: number } | null;
 };
 
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: "he", her: "she", their: "they", its: "it" };
 const spanOf = (tokens: Token[]): Span => ({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end });
 
 function fromEntity(entity: Entity, span: Span, how: string): ResolvedSpeaker {
@@ -88,8 +89,10 @@ function resolveOne(book: SpeakerBook, body: string, phrase: Phrase, memory: Spe
   const quoted = `'${text(tokens, body)}'`;
   const description = phrase.description && phrase.description.length > 0 ? text(phrase.description, body) : null;
 
-  if (tokens.length === 1 && isPronoun(tokens[0])) {
-    const p = lower(tokens[0]!);
+  const possessive = tokens.length === 1 && isWord(tokens[0]) ? POSSESSIVE_PRONOUNS[lower(tokens[0])] : undefined;
+  if (tokens.length === 1 && (isPronoun(tokens[0]) || possessive)) {
+    // "Her advice was simple:" — a possessive pronoun points back as its subject form does
+    const p = possessive ?? lower(tokens[0]!);
     if (p === "he" || p === "she") {
       const gender = p === "he" ? "m" : "f";
       const m = book.lastPerson(span.start, gender);
@@ -125,6 +128,15 @@ function resolveOne(book: SpeakerBook, body: string, phrase: Phrase, memory: Spe
   }
   const known = book.matchKnown(text(tokens, body)) ?? book.matchKnown(text(bare, body));
   if (known) return fromEntity(book.entity(known.name, "unknown"), span, `named as ${known.name}`);
+
+  // "The Kansas Republican", "the Labour MP": a capitalised description of someone already named, not a new name
+  const lastWord = lower(last).replace(/['’]s$/, "");
+  const epithet = lower(tokens[0]!) === "the" && tokens.length > 1 && isNameToken(last) && (EPITHETS.has(lastWord) || (tokens.length > 2 && isTitleWord(lastWord)));
+  if (epithet) {
+    const modifiers = bare.slice(0, -1).map((t) => lower(t));
+    const found = book.lastWithRole(span.start, lastWord, modifiers) ?? book.lastPerson(span.start);
+    return found ? fromEntity(found.entity, span, `${quoted} resolved to ${found.entity.name}`) : null;
+  }
 
   const nameStart = trailingName(tokens);
   if (nameStart < tokens.length) {
@@ -173,6 +185,13 @@ function resolveOne(book: SpeakerBook, body: string, phrase: Phrase, memory: Spe
       if (body_) {
         const entity = book.entity(stripPossessive(text(body_, body)), "org", description ?? text(tokens, body));
         return fromEntity(entity, span, `an unnamed source, ${quoted}`);
+      }
+      // "the spokesperson said": the body an earlier "a spokesperson for X" / "X said in a statement" named,
+      // or one introduced as a spokesperson; never merely the last person named
+      if (SPOKES_WORDS.includes(head)) {
+        const spokes = book.lastSpokesBody(span.start);
+        if (spokes) return fromEntity(spokes.entity, span, `${quoted} speaks for ${spokes.entity.name}`);
+        if (!["a", "an"].includes(lower(tokens[0]!))) return null;
       }
       const byRole = book.lastWithRole(span.start, head, modifiers);
       if (byRole) return fromEntity(byRole.entity, span, `${quoted} resolved to ${byRole.entity.name}`);

@@ -45,6 +45,7 @@ const NEVER_END = new Set(
 // ...and after these it ends one only when a typical sentence opener follows.
 const MAYBE_END = new Set(`u.s u.k u.n e.u a.m p.m inc co ltd corp jr sr etc bros plc`.split(/\s+/));
 
+const LIST_ITEM = /^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S/;
 const OPENERS = /[\p{Lu}\p{N}“‘"'(\[«]/u;
 const CLOSERS = /[”’"')\]»]/;
 
@@ -81,6 +82,14 @@ export function splitSentences(body: string, paragraph: Paragraph, quotes: Span[
   };
   for (let i = from; i < to; i++) {
     const c = body[i]!;
+    // a line that starts a list item ("- ", "* ", "• ", "1. ") starts a sentence, ended or not the line before
+    if (c === "\n" && LIST_ITEM.test(body.slice(i + 1, Math.min(to, i + 12)))) {
+      while (q < quotes.length && quotes[q]!.end <= i) q++;
+      if (q < quotes.length && quotes[q]!.start <= i) continue; // never inside a quotation
+      push(i);
+      sentenceStart = i + 1;
+      continue;
+    }
     if (c !== "." && c !== "!" && c !== "?" && c !== "…") continue;
     while (q < quotes.length && quotes[q]!.end <= i) q++;
     const inside = q < quotes.length && quotes[q]!.start <= i && i < quotes[q]!.end;
@@ -142,4 +151,13 @@ export function stripPossessive(word: string): string {
 export function isPossessive(word: string): boolean {
   const n = word.length;
   return n > 2 && word.charCodeAt(n - 1) === 115 && (word[n - 2] === "’" || word[n - 2] === "'");
+}
+
+/** A comma token that separates (not the thousands separator in "3,000", which the tokenizer leaves between two numbers). */
+export function isClauseComma(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t?.text !== ",") return false;
+  const a = tokens[i - 1];
+  const b = tokens[i + 1];
+  return !(a && b && a.end === t.start && b.start === t.end && /\d$/.test(a.text) && /^\d{3}/.test(b.text));
 }

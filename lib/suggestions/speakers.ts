@@ -27,6 +27,9 @@ export type Entity = {
 
 export type Mention = { entity: Entity; start: number; end: number; subject: boolean };
 
+export const SPOKES_WORDS = ["spokesperson", "spokesman", "spokeswoman"];
+/** Capitalised nouns for a member of a party or movement: "the Kansas Republican" is a person already named. */
+export const EPITHETS = new Set("republican democrat conservative liberal socialist tory independent progressive nationalist libertarian centrist".split(" "));
 const HONORIFICS: Record<string, "m" | "f"> = { "mr.": "m", mr: "m", "mrs.": "f", mrs: "f", "ms.": "f", ms: "f", miss: "f", sir: "m", dame: "f", lord: "m", lady: "f" };
 const DETERMINER_LIKE = new Set(["the", "a", "an", "former", "new", "then"]);
 const PREPOSITIONS = new Set("by with to from for against of about at on in under than as into over between among behind via".split(" "));
@@ -99,6 +102,28 @@ export class SpeakerBook {
     }
     if (entity.kind === "unknown" && kind !== "unknown") entity.kind = kind;
     return entity;
+  }
+
+  /** "the Environment Agency (EA)": the short name answers for the entity from now on. */
+  alias(entity: Entity, name: string): void {
+    const key = this.key(name);
+    if (!key || this.entities.has(key) || this.matchKnown(name)) return;
+    this.entities.set(key, entity);
+    for (const w of roleWords(name)) entity.parts.add(w);
+  }
+
+  /**
+   * "the spokesperson": the last body (or person) introduced as a spokesperson's,
+   * by "a spokesperson for X", "an X spokesman", "X said in a statement"; else
+   * the last organisation named. Never a person who was not introduced as one.
+   */
+  lastSpokesBody(pos: number): Mention | undefined {
+    let org: Mention | undefined;
+    for (const m of this.before(pos)) {
+      if (SPOKES_WORDS.some((w) => m.entity.roles.has(w))) return m;
+      if (!org && m.entity.kind === "org") org = m;
+    }
+    return org;
   }
 
   mention(entity: Entity, start: number, end: number, subject: boolean): void {
@@ -236,6 +261,15 @@ export function scanMentions(book: SpeakerBook, body: string, tokens: Token[], q
   for (const run of nameRuns(tokens)) {
     if (quoted(tokens[run.start]!)) continue;
     const runTokens = tokens.slice(run.start, run.end);
+    // "The Kansas Republican said", "the Labour MP": a description of someone already named, not a new name
+    const lastWord = lower(runTokens[runTokens.length - 1]!).replace(/['’]s$/, "");
+    const prior = tokens[run.start - 1];
+    if (isWord(prior) && lower(prior) === "the" && (EPITHETS.has(lastWord) || (runTokens.length > 1 && TITLE_WORDS.has(lastWord)))) {
+      const modifiers = runTokens.slice(0, -1).map((x) => lower(x));
+      const found = book.lastWithRole(prior.start, lastWord, modifiers) ?? book.lastPerson(prior.start);
+      if (found) book.mention(found.entity, prior.start, runTokens[runTokens.length - 1]!.end, !PREPOSITIONS.has(lower(tokens[run.start - 2] ?? prior)));
+      continue;
+    }
     const split = splitTitle(runTokens);
     const preStart = titleBefore(tokens, run.start);
     const pre = tokens.slice(preStart, run.start);
@@ -264,8 +298,22 @@ export function scanMentions(book: SpeakerBook, body: string, tokens: Token[], q
     const honorific = [...pre, ...split.title].map((x) => lower(x)).find((w) => HONORIFICS[w]);
     if (honorific) entity.gender ??= HONORIFICS[honorific];
     book.mention(entity, name[0]!.start, name[name.length - 1]!.end, subject);
+    // "the Environment Agency (EA)": the acronym in brackets is the body's short name
+    const acronym = tokens[run.end + 1];
+    if (tokens[run.end]?.text === "(" && tokens[run.end + 2]?.text === ")" && isWord(acronym) && /^\p{Lu}[\p{L}&]{1,7}$/u.test(acronym.text) && kind === "org") book.alias(entity, acronym.text);
+    if (entity.kind === "org" && speaksAsBody(tokens, run.start, run.end)) for (const w of SPOKES_WORDS) entity.roles.add(w);
   }
   scanTitles(book, tokens, quoted);
+}
+
+/** "a spokesperson for X", "an X spokeswoman", "X said in a statement": X speaks through a spokesperson. */
+function speaksAsBody(tokens: Token[], start: number, end: number): boolean {
+  let k = start - 1;
+  if (isWord(tokens[k]) && lower(tokens[k]!) === "the") k--;
+  if (isWord(tokens[k]) && ["for", "of", "at"].includes(lower(tokens[k]!)) && isWord(tokens[k - 1]) && SPOKES_WORDS.includes(lower(tokens[k - 1]!))) return true;
+  if (isWord(tokens[end]) && SPOKES_WORDS.includes(lower(tokens[end]!))) return true;
+  const after = tokens.slice(end, end + 8).map((t) => lower(t)).join(" ");
+  return /^(?:\S+ )?(?:said|says|announced|confirmed|added) in (?:a|an|its) (?:written )?statement\b/.test(after);
 }
 
 /** "The mayor disagreed.", "the Harbourside manager was careful": a title standing for the last person who holds it. */

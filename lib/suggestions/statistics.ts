@@ -1,12 +1,16 @@
 /**
  * Figures that make a sentence a statistic: money ("$2.3 billion", "₩1.2
  * trillion", "673.3 trillion won"), percentages ("4.5 percent", "82%"),
- * multiples ("2.4 times") and counts ("3,400 troops", "57 studies").
+ * multiples ("2.4 times"), counts ("3,400 troops", "57 studies"), counts with
+ * a scale or unit written onto the number ("2.9bn litres", "1.3km", "40k
+ * jobs") and vote tallies ("voted 71-27", "a 5-4 ruling", "by 52 to 48").
  * Numbers that only date or name something are not figures: years, day
  * numbers next to a month, ordinals ("11th"), clock times, ages between commas,
- * scores and tallies ("2-1"), and labels ("Article 4", "COVID-19", "G20").
+ * scores ("a 2-1 win"), and labels ("Article 4", "COVID-19", "G20"); a
+ * capitalised word before a number makes it a label unless it is a quantifier
+ * ("About 12,000 homes", "Some 40 people").
  */
-export type Figure = { start: number; end: number; text: string; kind: "money" | "percent" | "multiple" | "count" };
+export type Figure = { start: number; end: number; text: string; kind: "money" | "percent" | "multiple" | "count" | "tally" };
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?`;
@@ -18,6 +22,10 @@ const RULES: Array<{ re: RegExp; kind: Figure["kind"] }> = [
   { re: new RegExp(String.raw`\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b|pct\b)`, "gi"), kind: "percent" },
   { re: new RegExp(String.raw`\b(?:${NUM})\s?(?:times|fold)\b`, "gi"), kind: "multiple" },
   { re: new RegExp(String.raw`\b(?:${NUM})\s(?:million|billion|trillion)\b`, "gi"), kind: "count" },
+  // a scale or unit written onto the number: "2.9bn litres", "£42m" is money above, "1.3km", "40k jobs"
+  { re: new RegExp(String.raw`(?<![\p{L}\p{N}\-–.,:/])(?:${NUM})(?:bn|mn|tn|m|k|km|kg|mm|cm|ft|mph|kph|kmh|mw|gw|kw|kwh|mwh|gwh)\b`, "giu"), kind: "count" },
+  // a vote tally: "voted 71-27", "a 5-4 ruling", "by a vote of 52 to 48", "passed 218-214" (a score, "won 2-1", is not a figure)
+  { re: /(?<=\b(?:vot(?:e|es|ed|ing)|ballot|margin|tally|passed|approved|rejected|confirmed|defeated|split|ruled|ruling)\s+(?:(?:of|by|was|a|an|the)\s+){0,3})\d{1,3}\s?(?:-|–|to)\s?\d{1,3}\b(?![-–]\d)|\b\d{1,3}[-–]\d{1,3}(?=\s+(?:vote|ruling|decision|majority|margin|tally)\b)/gi, kind: "tally" },
   { re: new RegExp(String.raw`(?<![\p{L}\p{N}\-–.,:/])(?:${NUM})(?![\p{L}\p{N}]|[\-–][\p{L}\p{N}]|,\d|\.\d)`, "gu"), kind: "count" },
 ];
 
@@ -25,6 +33,8 @@ const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|Septe
 const MONTH_AFTER = /^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 const TIME_AFTER = /^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|:\d\d)/i;
 const LABEL_BEFORE = /(?:\b\p{Lu}[\p{L}.]*|\bNo\.|#)\s$/u;
+// capitalised at a sentence start, these quantify a number rather than label it
+const QUANTIFIER_BEFORE = /\b(?:About|Some|Nearly|Almost|Around|Roughly|Approximately|Over|Under|More|Fewer|Less|Only|Just|Up|At|Another|Exactly|Precisely|Perhaps|Maybe|Still|Now|Already|All|Those|These|The|Of|Between|By|From|To)\s$/;
 // a counted thing after a bare integer, with at most one modifier between: "37 payments", "3,000 older adults"
 const COUNTED_AFTER = /^\s*(?:[a-z][a-z-]*\s+)?(?:[a-z]{2,}s|people|children|men|women|staff|personnel|police|aircraft|cattle|sheep|fish|feet|foot|mph|km|kph|kg|mm|cm|m|ft|mi|lb|oz|gw|mw|kw|kwh|degrees?)\b/;
 const YEAR = /^(?:1[89]|2[01])\d\d$/;
@@ -34,7 +44,7 @@ function isBareCount(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 40);
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || TIME_AFTER.test(after)) return false;
-  if (LABEL_BEFORE.test(before)) return false;
+  if (LABEL_BEFORE.test(before) && !QUANTIFIER_BEFORE.test(before)) return false;
   if (/,\s?$/.test(before) && /^,/.test(after)) return false; // an age: "Martin Pryce, 54, of Clifton"
   if (/[\d.,]/.test(number.replace(/^\d+$/, ""))) return true; // "24,316", "7.8 miles"
   if (YEAR.test(number)) return false;

@@ -148,7 +148,7 @@ describe("our chrono-node refiners", () => {
     expect(resolveFutureDate("the end of December", pub)).toEqual(range("2025-12-21", "2025-12-31"));
   });
 
-  it.each([["for 31 years"], ["a year earlier"], ["four years later"], ["the year before"], ["three years"], ["over the past year"], ["last night"], ["over the weekend"], ["in a few weeks"], ["in about eight weeks"]])(
+  it.each([["for 31 years"], ["a year earlier"], ["four years later"], ["the year before"], ["three years"], ["over the past year"], ["last night"], ["in a few weeks"], ["in about eight weeks"]])(
     "readable: %s is not a date",
     (text) => {
       expect(findDateExpressions(text, pub)).toEqual([]);

@@ -1,15 +1,15 @@
 /**
- * Speed: a 5 KB article well under 20 ms after warm-up (asserted at < 50 ms
- * median, for slow shared CI machines), and linear time on hostile input:
+ * Linear time on hostile input (the speed on a real article is measured by
+ * the bench, not asserted here):
  * - every 100 KB line below, built to make a backtracking regex or a quadratic
- *   scan blow up, finishes in < 200 ms;
+ *   scan blow up, takes less than eight times its first quarter (and never
+ *   seconds);
  * - text that is nothing but real quotations (thousands of suggestions, ten
  *   times denser than any article) grows linearly: four times the text takes
  *   well under eight times as long.
  */
 import { describe, expect, it } from "vitest";
 import { suggestClaims } from "@/lib/suggestions";
-import { loadFixtures } from "./fixtures";
 
 const options = { publishedAt: "2025-03-11T10:00:00+09:00", speakers: [], outlet: "Test Wire" };
 
@@ -50,22 +50,19 @@ const DENSE: Array<[string, string]> = [
 ];
 
 describe("suggestClaims speed", () => {
-  it("takes < 50 ms (median of 20) on a 5 KB article after warm-up", () => {
-    const body = loadFixtures()
-      .filter((f) => !f.holdout)
-      .map((f) => f.body)
-      .join("\n\n")
-      .slice(0, 5_000);
-    for (let i = 0; i < 30; i++) suggestClaims(body, options);
-    const ms = median(() => suggestClaims(body, options), 20);
-    console.log(`5 KB article: ${ms.toFixed(2)} ms median over 20 runs`);
-    expect(ms).toBeLessThan(50);
-  });
-
+  // Absolute speed on a real article is the bench's business (import_p50 in
+  // bench/run.ts); a test only asserts the shape of growth, which does not
+  // depend on how loaded the machine is.
   it.each(HOSTILE)("stays linear on a 100 KB hostile line: %s", (_name, text) => {
     expect(text.length).toBeGreaterThanOrEqual(99_000);
+    const small = text.slice(0, 25_000);
     suggestClaims(text, options); // warm-up
-    expect(median(() => suggestClaims(text, options), 3)).toBeLessThan(200);
+    const a = median(() => suggestClaims(small, options), 3);
+    const b = median(() => suggestClaims(text, options), 3);
+    // Quadratic growth would make four times the text sixteen times slower;
+    // catastrophic backtracking would take seconds on 100 KB.
+    expect(b).toBeLessThan(Math.max(8 * a, 150));
+    expect(b).toBeLessThan(2_000);
   });
 
   it.each(DENSE)("grows linearly on text made of quotations: %s", (_name, unit) => {
