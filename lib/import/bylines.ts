@@ -2,7 +2,8 @@
  * Bylines in the shapes newsrooms print them:
  *   "BY MICHAEL LEE [lee.junhyuk@joongang.co.kr]", "By Grace Whitfield",
  *   "By Grace Whitfield and Tom Ode, Staff Writers", "Kwak Hee-yang 2024. 11. 4. 18:35",
- *   "By Jane Doe | April 28, 2026", "Grace Whitfield, Staff Writer".
+ *   "By Jane Doe | April 28, 2026", "Grace Whitfield, Staff Writer",
+ *   "Nadia Okonkwo · Oct 2, 2025" (a newsletter's author line: name, then a date).
  * Every candidate name must look like a person's name (each word capitalised,
  * no sentence words), so that "By the end of the year…" or "By Monday it
  * rained." stay in the story.
@@ -96,6 +97,29 @@ function readByPrefixed(rest: string): Byline | null {
   return { name: joinNames(names), date };
 }
 
+const READING_TIME = /^\d{1,3}\s?min(?:ute)?s?(?:\s?read)?$/i;
+
+/**
+ * "Nadia Okonkwo · Oct 2, 2025", "Jane Doe | Staff Writer | 5 min read": a name (two
+ * words or more, each capitalised), then only dates, roles or a reading time after
+ * bars or middle dots. Without a date or a role after it, a bare name is not enough.
+ */
+function readSeparated(text: string): Byline | null {
+  const segments = text.split(SEGMENT_SPLIT).map((s) => s.trim());
+  if (segments.length < 2 || segments.length > 4) return null;
+  const [name, ...rest] = segments;
+  if (!name || !name.includes(" ") || !isPersonName(name)) return null;
+  let date: DateParts | null = null;
+  let role = false;
+  for (const segment of rest) {
+    const parsed = parseDateText(segment);
+    if (parsed) date ??= parsed;
+    else if (isRole(segment)) role = true;
+    else if (!READING_TIME.test(segment)) return null;
+  }
+  return date || role ? { name: titleCaseIfShouted(name), date } : null;
+}
+
 /**
  * A byline line, with the name(s) and any date on it; null for anything else.
  * A line with an e-mail in it must still be a name once the e-mail is taken out.
@@ -111,6 +135,9 @@ export function readByline(input: string): Byline | null {
 
   const by = /^by\s?:?\s(.+)$/i.exec(withoutEmail);
   if (by) return readByPrefixed(by[1]!.trim());
+
+  const separated = readSeparated(withoutEmail);
+  if (separated) return separated;
 
   // "Kwak Hee-yang 2024. 11. 4. 18:35": a name, then nothing but a date
   const firstDigit = withoutEmail.search(/\d/);

@@ -7,7 +7,8 @@
  */
 import { readByline } from "./bylines";
 import { hangulShare, hasHangul, isBullet, isStoryLike, mostlyHangulLine, wordCount } from "./line-shape";
-import type { DateParts } from "./published-date";
+import { isKnownOutlet } from "./outlets";
+import { parseDateText, type DateParts } from "./published-date";
 import * as rules from "./text-rules";
 import { readTimestampLine } from "./timestamp-lines";
 import type { RemovalReason, RemovedLine } from "./types";
@@ -29,6 +30,10 @@ export type TextFindings = {
   translationNote: string | null;
   captions: string[];
   copyrightOwner: string | null;
+  /** the newsletter's name, from its sign-off or tagline ("Thanks for reading The Rate Sheet!") */
+  newsletterName: string | null;
+  /** the site's name printed over the headline ("7 News Detroit", "Yonhap News Agency") */
+  brand: string | null;
   /** furniture in Hangul was removed: a Korean publisher's page */
   hangulFurniture: boolean;
 };
@@ -44,9 +49,12 @@ type Found = {
   bylineDate: DateParts | null;
   published: DateParts | null;
   plainDate: DateParts | null;
+  updated: DateParts | null;
   translationNote: string | null;
   captions: string[];
   copyrightOwner: string | null;
+  newsletterName: string | null;
+  brand: string | null;
 };
 
 /** The furniture rules in the order they are tried; the first that fits decides. */
@@ -64,22 +72,47 @@ function classify(line: string, korean: boolean, found: Found): Verdict | null {
     // a labelled date ("Published: …") is the publication date; a bare timestamp may be anything
     if (stamp.published && /^\d/.test(line)) found.plainDate ??= stamp.published;
     else if (stamp.published) found.published ??= stamp.published;
+    // "Updated 9:47 PM EDT, March 13, 2025" says when the page last changed, not when it was
+    // published; it stands in for the publication time only when the page gives no other
+    // (see cleanText's findings), which is better than no date for a wire page that prints only that
+    if (stamp.updated) found.updated ??= stamp.updated;
     return { reason: "dateline" };
   }
+  // a live blog's entry time alone on its line ("16.20 BST"): no date, nothing to read but the zone
+  if (/\d/.test(line) && rules.readTimeOnly(line) !== null) return { reason: "dateline" };
   // lines mostly in Hangul in an English edition are the portal's interface, not the story
   if (rules.isKoreanInterface(line) || (!korean && mostlyHangulLine(line))) return { reason: "interface" };
   if (rules.readBreadcrumb(line)) return { reason: "breadcrumb" };
   if (rules.isHashtagLine(line)) return { reason: "hashtags" };
+  if (rules.isSeparator(line)) return { reason: "markup" };
   if (rules.isCookieBanner(line)) return { reason: "cookie-banner" };
   if (rules.isNavigation(line)) return { reason: "navigation" };
   if (rules.isAd(line)) return { reason: "ad" };
   if (rules.isShareBar(line)) return { reason: "share" };
   if (rules.isNewsletterPitch(line)) return { reason: "newsletter" };
-  if (rules.isReadMore(line)) return { reason: "read-more" };
+  const letter = rules.readNewsletterLine(line);
+  if (letter) {
+    found.newsletterName ??= letter.name;
+    return { reason: "newsletter" };
+  }
+  const action = rules.callToAction(line);
+  if (action) return { reason: action };
+  if (rules.isReadMore(line) || rules.isCoveragePointer(line)) return { reason: "read-more" };
   if (rules.isRelatedHeading(line)) return { reason: "related", opensRelated: true };
   if (rules.isRelatedInline(line)) return { reason: "related" };
-  if (rules.isWireEnd(line)) return { reason: "wire-end" };
-  if (rules.isEmailLine(line)) return { reason: "email" };
+  // "(END)" closes the story: headline-shaped lines after it (tags, related stories) are the page's
+  // foot and go as a related run, which the first sentence-like line stops (a paste of two stories)
+  if (rules.isWireEnd(line)) return { reason: "wire-end", opensRelated: rules.isWireEndMark(line) };
+  if (rules.isEmailLine(line) || rules.isContactLine(line)) return { reason: "email" };
+  const picture = rules.readPictureLabel(line);
+  if (picture) {
+    // "Image caption, …" is the caption; "Image source, Getty Images" only credits the picture
+    if (picture.kind === "caption") found.captions.push(picture.text);
+    return { reason: "caption" };
+  }
+  // an embedded post's credit, "— Name (@handle) July 15, 2025": the embed's markup, not the story
+  const embedTail = rules.readEmbedCredit(line);
+  if (embedTail !== null && (embedTail === "" || parseDateText(embedTail))) return { reason: "markup" };
   // bylines open with "By", or carry a date, a role after a comma, an e-mail or "기자"
   const byline = /^by\b|[\d,@]|기자$/i.test(line) ? readByline(line) : null;
   if (byline) {
@@ -140,8 +173,58 @@ function dropTrailingBulletList(items: Item[]): void {
 }
 
 const nothingFound = (): Found => ({
-  byline: null, bylineDate: null, published: null, plainDate: null, translationNote: null, captions: [], copyrightOwner: null,
+  byline: null, bylineDate: null, published: null, plainDate: null, updated: null, translationNote: null, captions: [],
+  copyrightOwner: null, newsletterName: null, brand: null,
 });
+
+// Words outlets put in their names. A masthead line must hold one (or be a known outlet).
+const BRAND_WORD =
+  /\b(?:news|times|post|herald|journal|tribune|gazette|daily|press|agency|radio|tv|television|channel|chronicle|telegraph|observer|ledger|sentinel|courier|examiner|inquirer|star|standard|guardian|independent|mirror|express|mail|weekly|wire|network|broadcasting|media|magazine|bulletin|dispatch|register|globe|monitor|insider)\b/i;
+const CAPITALISED_WORD = /^(?:\p{Lu}|\d|&)/u;
+
+/**
+ * The site's name printed over the headline, as a paste of a whole page gives it:
+ * "Yonhap News Agency", "7 News Detroit". Only near the top (the caller checks), short,
+ * every word capitalised, and either an outlet the desk knows or a name with an outlet
+ * word in it that the page repeats inside another line ("…told 7 News Detroit.",
+ * "Download the … 7 News Detroit app"). A headline is not repeated inside other lines.
+ */
+function isBrandLine(items: Item[], i: number): boolean {
+  const line = items[i]!.line;
+  if (i >= items.length - 1 || line.length > 40 || /[.!?:;,"“”‘’]$/u.test(line)) return false;
+  if (isKnownOutlet(line)) return true;
+  const words = line.split(" ");
+  if (words.length > 5 || !words.every((w) => CAPITALISED_WORD.test(w)) || !BRAND_WORD.test(line)) return false;
+  for (let j = 0; j < items.length && j < 2000; j++) {
+    const other = items[j]!.line;
+    if (j !== i && other.length > line.length && other.includes(line)) return true;
+  }
+  return false;
+}
+
+// One or two capitalised words: a menu item or a section label ("National", "Local News").
+const LABEL_WORD = /^(?:\p{Lu}[\p{L}'’-]{0,20}|&)$/u;
+
+function isMenuLabel(line: string): boolean {
+  if (line.length > 25) return false;
+  const words = line.split(" ");
+  return words.length <= 2 && words.every((w) => LABEL_WORD.test(w));
+}
+
+/**
+ * Above the headline, a short capitalised line is a section label or a menu item when
+ * a headline follows it: the next line that is neither another label nor furniture must
+ * itself read as a headline of four words or more, not a sentence. A two-word headline
+ * over its story ("Dam opens" / "The dam opened on Monday.") stays the title.
+ */
+function headlineFollows(items: Item[], i: number): boolean {
+  for (let j = i + 1; j < items.length && j <= i + 12; j++) {
+    const next = items[j]!.line;
+    if (isMenuLabel(next) || furnitureReason(next) !== null) continue;
+    return looksLikeTitle(next) && wordCount(next) >= 4 && !/[.!?]$/.test(next);
+  }
+  return false;
+}
 
 /** The furniture rule one line falls under, out of context: names what another step dropped. */
 export function furnitureReason(line: string): RemovalReason | null {
@@ -179,6 +262,17 @@ export function cleanText(blocks: Block[], options: CleanTextOptions): CleanText
       const verdict = classify(line, korean, found);
       if (verdict) {
         item.reason = verdict.reason;
+        continue;
+      }
+      // the site's masthead over the headline is the outlet, not the title
+      if (i < 8 && isBrandLine(items, i)) {
+        item.reason = "header";
+        found.brand ??= line;
+        continue;
+      }
+      // a section label or the site's menu above the headline
+      if (isMenuLabel(line) && headlineFollows(items, i)) {
+        item.reason = "navigation";
         continue;
       }
       seekingTitle = false;
@@ -231,10 +325,13 @@ export function cleanText(blocks: Block[], options: CleanTextOptions): CleanText
     findings: {
       title,
       byline: found.byline,
-      published: found.published ?? found.bylineDate ?? found.plainDate,
+      // an "Updated" time only when nothing else dates the page (see classify)
+      published: found.published ?? found.bylineDate ?? found.plainDate ?? found.updated,
       translationNote: found.translationNote,
       captions: found.captions,
       copyrightOwner: found.copyrightOwner,
+      newsletterName: found.newsletterName,
+      brand: found.brand,
       hangulFurniture: removed.some((r) => hasHangul(r.line)),
     },
   };

@@ -5,6 +5,7 @@
  * (a cookie banner or share bar inside the content column survives it), so
  * they go first, and the text of each goes into `removed` with its reason.
  */
+import { furnitureReason } from "./clean-text";
 import { blocksFrom } from "./html-blocks";
 import { normaliseSpaces } from "./line-shape";
 import type { RemovalReason, RemovedLine } from "./types";
@@ -44,9 +45,25 @@ function classReason(el: Element): RemovalReason | null {
   return null;
 }
 
+// The byline block: its words (a name, a role, a date, share buttons) are metadata, read by
+// html-metadata.ts before this pass. Marked by a whole "byline" word in the class, id or the
+// data-component / data-testid attributes CMSs use ("byline-block", "byline-new-contributors").
+const BYLINE_ATTRIBUTES = ["class", "id", "data-component", "data-testid"];
+const MAX_BYLINE_BLOCK = 300;
+
+export function isBylineBlock(el: Element): boolean {
+  for (const attribute of BYLINE_ATTRIBUTES) {
+    const value = (el.getAttribute(attribute) ?? "").toLowerCase();
+    if (!value.includes("byline")) continue;
+    for (const name of value.split(/\s+/)) if (name.length <= 80 && name.split(/[-_]/).includes("byline")) return true;
+  }
+  return false;
+}
+
 function reasonFor(el: Element): RemovalReason | null {
   const tag = el.localName.toLowerCase();
   if (TAG_REASONS[tag] === "script") return "script";
+  if (isBylineBlock(el) && (el.textContent ?? "").length <= MAX_BYLINE_BLOCK) return "byline";
   // a class says more than a tag: <aside class="read-more-box">, <nav class="breadcrumbs">
   const byClass = classReason(el);
   if (byClass) return byClass;
@@ -85,6 +102,9 @@ export function removeFurniture(document: Document): RemovedLine[] {
     if (reason === "script") {
       const code = normaliseSpaces((el.textContent ?? "").replace(/\s+/g, " "));
       if (code) removed.push({ line: code.slice(0, 200), reason });
+    } else if (reason === "byline") {
+      // each line as what it is: the date line is a dateline, "Share" a share button, the rest the byline
+      for (const line of blocksFrom(el).flat()) removed.push({ line, reason: furnitureReason(line) ?? "byline" });
     } else for (const line of blocksFrom(el).flat()) removed.push({ line, reason });
   }
   for (const el of gone) el.remove();

@@ -4,6 +4,8 @@
  * <meta name="author">, <time datetime>, rel=author, the canonical link and
  * <html lang>. Structured sources win over what the text rules find later.
  */
+import { isPersonName, readByline } from "./bylines";
+import { isBylineBlock } from "./html-furniture";
 import { normaliseSpaces } from "./line-shape";
 
 export type HtmlMetadata = {
@@ -58,9 +60,10 @@ function readJsonLd(document: Document) {
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPE.test(t)));
   if (!article) return null;
 
+  // an author typed as any kind of organisation ("Organization", "NewsMediaOrganization") is the newsroom, not a writer
   const authors = asArray(article.author)
     .map(resolve)
-    .filter((a) => !(isObject(a) && types(a).includes("Organization")))
+    .filter((a) => !(isObject(a) && types(a).some((t) => /Organi[sz]ation$/.test(t))))
     .map((a) => (isObject(a) ? text(a.name) : text(a)))
     .filter((a): a is string => !!a && !/^https?:/.test(a));
   const publisher = resolve(article.publisher);
@@ -109,6 +112,28 @@ function publishedTime(document: Document): string[] {
 
 const notUrl = (v: string | undefined | null) => (v && !/^https?:\/\//.test(v) ? v : null);
 
+/**
+ * The writer named in the page's byline block (see isBylineBlock): the block's text if it
+ * is a byline line ("By Jane Doe"), else its first piece that is a person's name
+ * ("<span>Hannah Pryce</span><span>BBC News, Yorkshire</span>" → "Hannah Pryce").
+ */
+function bylineFromBlock(document: Document): string | null {
+  const block = Array.from(document.querySelectorAll("[class*=byline], [id*=byline], [data-component*=byline], [data-testid*=byline]")).find(
+    (el) => isBylineBlock(el) && (el.textContent ?? "").length <= 300,
+  );
+  if (!block) return null;
+  const whole = readByline(normaliseSpaces((block.textContent ?? "").replace(/\s+/g, " ")))?.name;
+  if (whole) return whole;
+  for (const el of Array.from(block.querySelectorAll("*"))) {
+    if (el.children.length || /^(?:time|button|script|style)$/i.test(el.localName)) continue;
+    const piece = normaliseSpaces(el.textContent ?? "");
+    if (!piece || piece.length > 120) continue;
+    const name = readByline(piece)?.name ?? (piece.includes(" ") && isPersonName(piece) ? piece : null);
+    if (name) return name;
+  }
+  return null;
+}
+
 export function readHtmlMetadata(document: Document, pageUrl: string | null): HtmlMetadata {
   const ld = readJsonLd(document);
   const meta = metaMap(document);
@@ -141,6 +166,7 @@ export function readHtmlMetadata(document: Document, pageUrl: string | null): Ht
       notUrl(meta.get("author")) ??
       notUrl(meta.get("byl")) ??
       text(authorLink?.textContent) ??
+      bylineFromBlock(document) ??
       null,
     url: absolute(canonicalLink?.getAttribute("href") ?? null, base) ?? absolute(meta.get("og:url") ?? null, base) ?? absolute(ld?.url ?? null, base) ?? base,
     dates,

@@ -5,7 +5,7 @@
  * metadata. Soft-wrapped lines join into one paragraph, as Markdown renders them.
  */
 import type { Block } from "./clean-text";
-import { normaliseSpaces } from "./line-shape";
+import { isStoryLike, normaliseSpaces } from "./line-shape";
 import type { RemovedLine } from "./types";
 
 export type FrontMatter = Partial<Record<"title" | "author" | "date" | "outlet" | "url" | "language", string>>;
@@ -166,7 +166,12 @@ export function readMarkdown(raw: string): MarkdownDocument {
         hardBreaks = [];
       }
       const plain = normaliseSpaces(inline(text, captions));
-      if (title === null && !blocks.length && plain) {
+      // The first heading before any text is the title. So is the first top-level heading
+      // ("# …", or "===" underlined) after a few short lines that are not story — a newsletter's
+      // "View this post on the web" link over its headline; the text rules then judge those lines.
+      const topLevel = heading ? heading[1] === "#" : trimmed.startsWith("=");
+      const onlyHeaderAbove = blocks.length <= 3 && blocks.every((b) => !isStoryLike(b.join(" ")));
+      if (title === null && plain && (!blocks.length || (topLevel && onlyHeaderAbove))) {
         title = plain;
         removed.push({ line: plain, reason: "headline" });
       } else if (plain) blocks.push([plain]);

@@ -44,6 +44,11 @@ export function canonicalOutlet(name: string | null | undefined): string | null 
   return byAlias.get(key(cleaned))?.name ?? cleaned;
 }
 
+/** An outlet the map knows by this very name ("Yonhap News Agency", "연합뉴스", "Reuters"). */
+export function isKnownOutlet(name: string | null | undefined): boolean {
+  return !!name && byAlias.has(key(name));
+}
+
 export function isKoreanOutlet(name: string | null | undefined): boolean {
   return !!name && !!byAlias.get(key(name))?.korean;
 }

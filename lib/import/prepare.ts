@@ -9,9 +9,10 @@ import { readHtml } from "./html";
 import { detectLanguage, normaliseLanguage } from "./language";
 import { normaliseSpaces } from "./line-shape";
 import { readMarkdown } from "./markdown";
-import { bylineFromMeta, pickPublished, titleFromFileName, wireAgency, withoutSiteSuffix } from "./metadata";
+import { bylineFromMeta, datelineZone, pickPublished, titleFromFileName, wireAgency, withoutSiteSuffix, withoutWireTag } from "./metadata";
 import { canonicalOutlet, isKoreanHost, isKoreanOutlet, outletFromUrl } from "./outlets";
-import type { DateParts } from "./published-date";
+import { readZone, type DateParts } from "./published-date";
+import { readPictureLabel, readTimeOnly } from "./text-rules";
 import { readTimestampLine } from "./timestamp-lines";
 import type { ArticleMetadata, ImportFormat, PrepareOptions, PreparedArticle, RemovedLine } from "./types";
 
@@ -96,17 +97,45 @@ function fromHtml(text: string, url: string | null): Source {
   const droppedByline = removed.find((r) => r.reason === "byline")?.line;
   const droppedDate = removed.find((r) => r.reason === "dateline")?.line;
   const droppedPublished = droppedDate ? readTimestampLine(droppedDate)?.published : null;
+  // a page whose JSON-LD "author" is the newsroom itself ("BBC News") names no writer: that is the outlet
+  const notTheOutlet = (name: string | null) => (name && outlet && canonicalOutlet(name) === canonicalOutlet(outlet) ? null : name);
+  // the screen-reader label before a caption ("Image caption, Ferry Lane was…") is not the caption
+  const caption = meta.caption ? (readPictureLabel(meta.caption)?.text ?? meta.caption) : null;
   return {
     blocks: page.blocks,
     removed,
     title,
     outlet,
-    byline: bylineFromMeta(meta.byline) ?? bylineFromMeta(page.readability.byline) ?? (droppedByline ? readByline(droppedByline)?.name ?? null : null),
+    byline:
+      notTheOutlet(bylineFromMeta(meta.byline)) ??
+      notTheOutlet(bylineFromMeta(page.readability.byline)) ??
+      (droppedByline ? notTheOutlet(readByline(droppedByline)?.name ?? null) : null),
     url: meta.url,
     dates: [...meta.dates, page.readability.publishedTime, droppedPublished].filter((d): d is string | DateParts => !!d),
     language: meta.language,
-    captions: meta.caption ? [meta.caption] : [],
+    captions: caption ? [caption] : [],
   };
+}
+
+/**
+ * The offset a page prints its own times in: the first timestamp line with a zone
+ * ("Tue 15 Jul 2025 09.01 BST", "입력 2025/12/03 10:15 KST"), else a live blog's entry
+ * time with a zone that does not depend on the day ("16.20 BST").
+ */
+function pageOffset(removed: RemovedLine[]): string | null {
+  const lines = removed.filter((r) => r.reason === "dateline").map((r) => r.line);
+  for (const line of lines) {
+    const stamp = readTimestampLine(line);
+    const offset = stamp?.published?.offset ?? stamp?.updated?.offset;
+    if (offset) return offset;
+  }
+  for (const line of lines) {
+    const zone = readTimeOnly(line);
+    if (!zone) continue;
+    const winter = readZone(zone, 2001, 1, 15);
+    if (winter && winter === readZone(zone, 2001, 7, 15)) return winter;
+  }
+  return null;
 }
 
 export function prepareArticle(raw: string, format: ImportFormat, options: PrepareOptions = {}): PreparedArticle {
@@ -119,18 +148,28 @@ export function prepareArticle(raw: string, format: ImportFormat, options: Prepa
   const body = cleaned.paragraphs.join("\n\n").normalize("NFC");
   const pageUrl = source.url ?? url;
 
+  // a newsletter's own name beats its copyright line (which names the writer); the masthead over
+  // the headline comes last, after every surer source
   const outlet =
     canonicalOutlet(source.outlet) ??
+    canonicalOutlet(found.newsletterName) ??
     canonicalOutlet(found.copyrightOwner) ??
     outletFromUrl(pageUrl) ??
-    wireAgency(cleaned.paragraphs[0]);
+    wireAgency(cleaned.paragraphs[0]) ??
+    canonicalOutlet(found.brand);
   const language = normaliseLanguage(source.language) ?? detectLanguage(body);
-  // a Korean publisher gives local times in KST; anything else without a zone is read as UTC
+  // a time without a zone is local: the zone the page prints its times in, else an American
+  // dateline's ("WARREN, Mich. (WXYZ) —"), else KST for a Korean publisher, else UTC
   const korean = isKoreanOutlet(outlet) || found.hangulFurniture || isKoreanHost(pageUrl) || language === "ko";
-  const published = pickPublished([...source.dates, found.published], korean ? "+09:00" : "+00:00");
+  const allRemoved = [...source.removed, ...cleaned.removed];
+  const printedOffset = pageOffset(allRemoved);
+  const dateline = cleaned.paragraphs.slice(0, 3).map(datelineZone).find((zone) => zone !== null) ?? null;
+  const fallback = (parts: DateParts) => printedOffset ?? dateline?.(parts) ?? (korean ? "+09:00" : "+00:00");
+  const published = pickPublished([...source.dates, found.published], fallback, { pageOffset: printedOffset });
+  const title = source.title ?? found.title ?? titleFromFileName(options.fileName);
 
   const metadata: ArticleMetadata = {
-    title: source.title ?? found.title ?? titleFromFileName(options.fileName),
+    title: title ? withoutWireTag(title) : null,
     outlet,
     byline: bylineFromMeta(source.byline) ?? found.byline,
     url: pageUrl,
@@ -142,5 +181,5 @@ export function prepareArticle(raw: string, format: ImportFormat, options: Prepa
     caption:
       (format === "html" ? source.captions[0] : null) ?? (found.captions.length ? found.captions.join("\n") : (source.captions[0] ?? null)),
   };
-  return { body, removed: [...source.removed, ...cleaned.removed], metadata };
+  return { body, removed: allRemoved, metadata };
 }

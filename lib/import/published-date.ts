@@ -1,7 +1,9 @@
 /**
  * Reads a publication date written the ways newsrooms write them, e.g.
  * "2024. 11. 4. 18:35", "2024-01-21 15:00:00", "2025/12/03 10:15 KST",
- * "April 28, 2026 at 7:45 a.m.", "28 April 2026", ISO 8601 strings.
+ * "April 28, 2026 at 7:45 a.m.", "28 April 2026", ISO 8601 strings, the
+ * British "Tue 15 Jul 2025 09.01 BST", and the time before the date as US
+ * broadcasters and AP print it: "9:47 PM EDT, March 13, 2025", "5:48 PM, Feb 18, 2025".
  * The whole text must be a date: a date inside a sentence is not a
  * publication date. Every pattern is anchored and length-bounded, and the
  * input is capped, so hostile input costs nothing.
@@ -47,7 +49,8 @@ const NUMERIC_HEAD = /^(\d{4})\s?[-./년]\s?(\d{1,2})\s?[-./월]\s?(\d{1,2})(?:\
 const MONTH_DAY_YEAR = /^([a-z]{3,9})\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,2}(\d{4})/i;
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\s{1,2}([a-z]{3,9})\.?,?\s{1,2}(\d{4})/i;
 const JOINER = /^(?:,|at\b|@|-|–|—|\||T)\s{0,3}/i;
-const TIME = /^(오전|오후)?\s?(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d{1,9})?)?\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?)?/i;
+// "7:45", "07.45" (British style: a dot, but always two digits after it), "7 p.m."
+const TIME = /^(오전|오후)?\s?(\d{1,2})(?:[:.](\d{2})(?!\d))?(?::\d{2}(?:\.\d{1,9})?)?\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?)?/i;
 const NAMED_TIME = /^(noon|midnight)\b/i;
 const OFFSET = /^(?:(?:utc|gmt)\s?)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 
@@ -70,7 +73,8 @@ function usSummerTime(year: number, month: number, day: number): boolean {
   return false;
 }
 
-function readZone(text: string, year: number, month: number, day: number): string | null | undefined {
+/** The offset a zone name or offset stands for on that day: null for "local time", undefined for what is not a zone. */
+export function readZone(text: string, year: number, month: number, day: number): string | null | undefined {
   const zone = text.replace(/^\(|\)$/g, "").trim().toLowerCase();
   if (!zone || zone === "local time" || zone === "local") return null;
   if (zone in FIXED_ZONES) return FIXED_ZONES[zone];
@@ -101,11 +105,66 @@ function readHead(text: string): { year: number; month: number; day: number; res
   return null;
 }
 
+type Clock = { hour: number; minute: number; length: number };
+
+/** A time of day at the start of the text ("7:45 a.m.", "noon", "오후 6:35"); undefined when it is not a valid time. */
+function readClock(rest: string): Clock | null | undefined {
+  const named = NAMED_TIME.exec(rest);
+  if (named) return { hour: named[1]!.toLowerCase() === "noon" ? 12 : 0, minute: 0, length: named[0].length };
+  const time = TIME.exec(rest);
+  // a bare number ("2026 7") is not a time: it needs minutes or a meridiem
+  if (!time || (time[3] === undefined && time[4] === undefined)) return null;
+  let hour = Number(time[2]);
+  const minute = Number(time[3] ?? "0");
+  const meridiem = (time[4] ?? time[1] ?? "").toLowerCase();
+  const pm = meridiem.startsWith("p") || meridiem === "오후";
+  const am = meridiem.startsWith("a") || meridiem === "오전";
+  if (pm || am) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return undefined;
+  return { hour, minute, length: time[0].length };
+}
+
+// After a leading time: an optional zone word, then a comma or "on" before the date.
+const LEADING_ZONE = /^\s{0,2}\(?([a-z]{2,5})\)?(?=[\s,])/i;
+const TIME_DATE_JOINER = /^\s{0,2}(?:,|on\b)?\s{0,2}/i;
+
+/**
+ * "9:47 PM EDT, March 13, 2025": the time, perhaps its zone, then a day with
+ * nothing after it but perhaps a zone. The date part is read by parseDateText
+ * itself, which may not take a time again (so a day must follow).
+ */
+function parseTimeFirst(text: string): DateParts | null {
+  const clock = readClock(text);
+  if (!clock) return null;
+  let rest = text.slice(clock.length);
+  let zoneWord: string | null = null;
+  const zone = LEADING_ZONE.exec(rest);
+  // a zone word only if it is one ("EDT"), not "on" or a month
+  if (zone && !MONTHS[zone[1]!.toLowerCase()] && readZone(zone[1]!, 2001, 1, 1) !== undefined) {
+    zoneWord = zone[1]!;
+    rest = rest.slice(zone[0].length);
+  }
+  rest = rest.replace(TIME_DATE_JOINER, "");
+  const day = parseDay(rest);
+  if (!day || day.precision !== "date") return null;
+  const offset = zoneWord ? readZone(zoneWord, day.year, day.month, day.day) : day.offset;
+  if (offset === undefined) return null;
+  return { ...day, hour: clock.hour, minute: clock.minute, precision: "minute", offset };
+}
+
 /** The whole text read as one date, or null when it is anything else. */
 export function parseDateText(input: string): DateParts | null {
   let text = input.trim();
   if (!text || text.length > MAX_DATE_TEXT) return null;
   text = text.replace(WEEKDAY, "");
+  return parseDay(text) ?? parseTimeFirst(text);
+}
+
+/** A date first, then perhaps a time and a zone. */
+function parseDay(text: string): DateParts | null {
   const head = readHead(text);
   if (!head) return null;
   const { year, month, day } = head;
@@ -115,25 +174,12 @@ export function parseDateText(input: string): DateParts | null {
   let hour = 0;
   let minute = 0;
   let precision: PublishedPrecision = "date";
-  const named = NAMED_TIME.exec(rest);
-  const time = named ? null : TIME.exec(rest);
-  if (named) {
-    hour = named[1]!.toLowerCase() === "noon" ? 12 : 0;
+  const clock = readClock(rest);
+  if (clock === undefined) return null;
+  if (clock) {
+    ({ hour, minute } = clock);
     precision = "minute";
-    rest = rest.slice(named[0].length);
-  } else if (time && (time[3] !== undefined || time[4] !== undefined)) {
-    hour = Number(time[2]);
-    minute = Number(time[3] ?? "0");
-    const meridiem = (time[4] ?? time[1] ?? "").toLowerCase();
-    const pm = meridiem.startsWith("p") || meridiem === "오후";
-    const am = meridiem.startsWith("a") || meridiem === "오전";
-    if (pm || am) {
-      if (hour < 1 || hour > 12) return null;
-      hour = (hour % 12) + (pm ? 12 : 0);
-    }
-    if (hour > 23 || minute > 59) return null;
-    precision = "minute";
-    rest = rest.slice(time[0].length);
+    rest = rest.slice(clock.length);
   }
   const zone = readZone(rest.replace(/^[\s,]+|[\s.]+$/g, ""), year, month, day);
   if (zone === undefined) return null;

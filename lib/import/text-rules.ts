@@ -73,13 +73,21 @@ export function isKoreanInterface(line: string): boolean {
   return line.length <= 40 && KOREAN_UI.test(line);
 }
 
-/** "#Putin #Visit #North": every word a hashtag. "#1 seed Alcaraz…" is a story line. */
+/**
+ * "#Putin #Visit #North": every word a hashtag. "#1 seed Alcaraz…" is a story line.
+ * A tag list may also hold tags of several words ("#semiconductor #tax credit #K-Chips Act"):
+ * then at least two tags must start with a letter, the words outside tags may not
+ * outnumber the tags, and nothing closes the line like a sentence.
+ */
 export function isHashtagLine(line: string): boolean {
   if (line.length > 2000 || !line.startsWith("#")) return false;
   const tokens = line.split(/\s+/).filter(Boolean);
   const tag = (t: string) => t.length >= 2 && t[0] === "#" && t[1] !== "#";
-  if (!tokens.every(tag)) return false;
-  return tokens.length >= 2 || /^#\p{L}/u.test(tokens[0]!);
+  if (tokens.every(tag)) return tokens.length >= 2 || /^#\p{L}/u.test(tokens[0]!);
+  if (line.length > 300 || /[.!?:;,"“”]$/u.test(line)) return false;
+  const tags = tokens.filter((t) => /^#\p{L}/u.test(t)).length;
+  const words = tokens.filter((t) => !t.startsWith("#")).length;
+  return tags >= 2 && words <= tags && tokens.every((t) => !t.startsWith("#") || /^#\p{L}/u.test(t));
 }
 
 // A line that quotes someone is reporting, whatever words it opens with.
@@ -92,6 +100,9 @@ const NAVIGATION = new Set([
   "go to top", "print", "print this article", "email", "email this article", "font size", "text size",
   "listen to this article", "listen", "toggle navigation", "open menu", "previous article", "next article",
   "translate", "copy link", "link copied", "newsletter", "newsletters", "sections",
+  // a share tray's buttons, each alone on a line ("Share" / "Copy" / "Link copied"): an exact
+  // whole-line match, so "Copy editors said…" or "Save the date, she said." stay
+  "copy", "save", "saved", "save article", "save for later",
 ]);
 const COOKIE_BANNER = /^(?:we use cookies\b|this (?:web)?site uses cookies\b|by continuing to (?:use|browse) this (?:web)?site\b|accept (?:all )?cookies$|manage cookies$|cookie (?:settings|preferences|policy)$)/i;
 
@@ -154,7 +165,9 @@ export function isReadMore(line: string): boolean {
 }
 
 const RELATED_HEADING =
-  /^(?:related(?: (?:stories|articles|news|coverage|content|links|posts|topics))?|more from [^:]{1,60}|more (?:stories|news|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|news))?|you (?:may|might) also like|recommended(?: (?:stories|articles|for you|reading))?|trending(?: now| stories)?|latest (?:news|stories|headlines)|top stories|what to read next|editor'?s picks|관련\s?기사|많이 본\s?뉴스|인기\s?기사)\s?:?$/i;
+  /^(?:related(?: (?:stories|articles|news|coverage|content|links|posts|topics))?|more from [^:]{1,60}|more (?:stories|news|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|news))?|you (?:may|might) also like|recommended(?: (?:stories|articles|for you|reading))?|trending(?: now| stories)?|latest (?:news|stories|headlines)|top stories|what to read next|editor'?s picks|관련\s?(?:기사|뉴스)|많이 본\s?뉴스|인기\s?기사|keywords?|tags|topics|explore more on these topics|more on (?:this|these) (?:story|stories|topics?))\s?:?$/i;
+// "Keywords", "Tags", "Topics" open the tag block at a page's foot; under the heading come tags
+// and related headlines, which the related run takes while they are headline-shaped.
 const RELATED_INLINE = /^related\s?:\s?\S/i;
 
 export function isRelatedHeading(line: string): boolean {
@@ -171,9 +184,26 @@ const WIRE_CREDIT =
   /^\((?:reporting|writing|additional reporting|editing|compiled|research|graphics|translation) by [^()]{1,300}\)\.?$/i;
 const WIRE_CREDIT_BARE = /^(?:additional )?reporting by [^;()]{1,200}; editing by [^;()]{1,200}$/i;
 
+// AP's closing credit: "Associated Press writer Tom Keller in New York contributed to this report."
+// It must name a newsroom role and end with the formula itself, so "The writer, who contributed
+// to this report in 2019, said…" (which goes on) stays.
+const CONTRIBUTED_CREDIT =
+  /^[^.!?"“”]{0,120}\b(?:writers?|reporters?|correspondents?|journalists?|researchers?|photographers?|staff|videojournalists?)\b[^!?"“”]{1,160}\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|story|article))?(?: from [^.!?]{1,60})?\.?$/i;
+const CONTRIBUTING_LABEL = /^(?:contributing|additional reporting)\s?:\s?\p{Lu}[^.!?]{1,200}\.?$/iu;
+
 export function isWireEnd(line: string): boolean {
   if (line.length > 320) return false;
-  return WIRE_MARK.test(line) || WIRE_CREDIT.test(line) || WIRE_CREDIT_BARE.test(line);
+  if (WIRE_MARK.test(line) || WIRE_CREDIT.test(line) || WIRE_CREDIT_BARE.test(line)) return true;
+  if (ATTRIBUTION.test(line)) return false;
+  return (/contributed/i.test(line) && CONTRIBUTED_CREDIT.test(line)) || CONTRIBUTING_LABEL.test(line);
+}
+
+/**
+ * "(END)", "-30-", "###": the wire's mark that the story is over. Headline-shaped lines
+ * after it are the page's foot (tags, related headlines); see clean-text.ts.
+ */
+export function isWireEndMark(line: string): boolean {
+  return line.length <= 80 && WIRE_MARK.test(line);
 }
 
 // The reporter's address alone on a line, perhaps after "Email:" or in brackets.
@@ -199,4 +229,115 @@ const CAPTION_CREDITS = [
 
 export function isCaption(line: string): boolean {
   return line.length <= 600 && CAPTION_CREDITS.some((credit) => credit.test(line));
+}
+
+// ---- Lines added after the unseen-article review. Each is anchored, bounded in length
+// and keyed on the words such furniture uses; each has a near-miss test that stays.
+
+/** "___", "* * *", "———", "=====": a rule drawn in text between a story and its credits. */
+export function isSeparator(line: string): boolean {
+  return line.length <= 200 && /^[-_=*~—–•·\s]{3,}$/.test(line) && /[^\s]{3}|[^\s]\s[^\s]\s[^\s]/.test(line);
+}
+
+// "Follow AP's coverage of the FAA at https://apnews.com/hub/…": a pointer to more coverage, with
+// its address. A sentence about following someone has no "coverage"/"updates" and no address.
+const FOLLOW_COVERAGE = /^(?:follow|find|see|read)\s(?:more\s)?(?:of\s)?(?:[\p{L}.'’&-]{1,30}\s){0,4}(?:coverage|updates|live updates|reporting|stories)\b/iu;
+const ENDS_WITH_ADDRESS = /\s(?:at|on|here:?)\s(?:https?:\/\/)?[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}(?:\/\S{0,300})?\.?$/i;
+
+export function isCoveragePointer(line: string): boolean {
+  return line.length <= 400 && FOLLOW_COVERAGE.test(line) && ENDS_WITH_ADDRESS.test(line);
+}
+
+// The labels screen readers hear before a picture's credit and caption (the BBC prints them
+// as "Image source, Getty Images" and "Image caption, Ferry Lane was…"). The label and its
+// comma or colon open the line; "Image source data was lost" has neither.
+const PICTURE_LABEL = /^(?:image|picture|photo|photograph|video|media)\s(source|caption|credit)s?\s?[,:]\s?(\S.{0,300})$/i;
+
+/** The credit or caption text after a screen-reader label, and which it is; null for other lines. */
+export function readPictureLabel(line: string): { kind: "source" | "caption"; text: string } | null {
+  if (line.length > 320 || ATTRIBUTION.test(line)) return null;
+  const m = PICTURE_LABEL.exec(line);
+  if (!m) return null;
+  return { kind: m[1]!.toLowerCase() === "caption" ? "caption" : "source", text: m[2]!.trim() };
+}
+
+// An embedded post's credit line: "— Tim Ferrand MP (@TimFerrandMP) July 15, 2025". The dash,
+// a name, the @handle in brackets, and nothing after but a date (checked by the caller).
+const EMBED_CREDIT = /^[—–-]{1,2}\s?[^()\n]{1,80}\s\(@[A-Za-z0-9_.]{1,30}\)\s?(.{0,60})$/;
+
+/** The date text after an embedded post's credit ("" when there is none), or null. */
+export function readEmbedCredit(line: string): string | null {
+  if (line.length > 200) return null;
+  const m = EMBED_CREDIT.exec(line);
+  return m ? m[1]!.trim() : null;
+}
+
+// "As ever, you can get in touch at priya.nair@…": a contact line ending in the address. A story
+// line that gives an address goes on after it or quotes someone, and stays.
+const CONTACT_PHRASE =
+  /\b(?:get in touch|contact (?:me|us|the (?:author|reporter|writer|desk|newsroom))|e-?mail (?:me|us)|reach (?:me|us)|write to (?:me|us)|send (?:me|us) (?:a |an |your )?(?:tips?|news|thoughts|questions|comments|feedback|e-?mail)|tips? (?:to|at)|drop (?:me|us) a line)\b/i;
+const ENDS_WITH_EMAIL = /\s[[(<]?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}[\])>]?\.?$/;
+
+export function isContactLine(line: string): boolean {
+  return line.length <= 200 && !ATTRIBUTION.test(line) && ENDS_WITH_EMAIL.test(line) && CONTACT_PHRASE.test(line);
+}
+
+// A live blog's entry time alone on a line: "16.20 BST", "9:05 a.m. ET", "14:32". It needs a
+// colon, a meridiem or a zone, so a bare "16.20" (a price, a score) stays.
+const TIME_ONLY = /^(?:[01]?\d|2[0-3])([:.])[0-5]\d(\s?[ap]\.?m\.?)?(\s?(?:[A-Z]{2,5}|UTC[+-]\d{1,2}))?$/;
+
+/** The zone word of a time-only line ("BST"), "" when it has none; null for any other line. */
+export function readTimeOnly(line: string): string | null {
+  if (line.length > 24) return null;
+  const m = TIME_ONLY.exec(line);
+  if (!m || (m[1] !== ":" && !m[2] && !m[3])) return null;
+  return (m[3] ?? "").trim();
+}
+
+// Calls to action that are chrome, not story. Each is a whole line and opens with its verb.
+// "Watch the full report above", "See the video below".
+const WATCH_CTA =
+  /^(?:watch|see|view|listen to)\s(?:the\s|our\s)?(?:full\s|complete\s|extended\s|entire\s|live\s)?(?:video\s)?(?:report|video|story|interview|segment|clip|broadcast|newscast|coverage|podcast)\s(?:above|below|here)\.?$/i;
+// "Download our app", "Download the WXYZ 7 News Detroit app for the latest news": "our", or a
+// name in capitals between "the" and "app" — "Download speeds rose…" and "download the city's
+// app, officials said" do not fit.
+// Case matters for the name, so the pattern has no i flag and the small words allow both cases.
+const APP_CTA =
+  /^(?:[Dd]ownload|[Gg]et|[Ii]nstall|[Tt]ry)\s(?:[Oo]ur(?:\s[Ff]ree)?(?:\s[Nn]ews|\s[Mm]obile)?\s[Aa]pps?|[Tt]he\s(?:[Ff]ree\s)?(?:[\p{Lu}\d][\p{L}\d'’&.+-]{0,24}\s){1,6}(?:[Nn]ews\s|[Mm]obile\s)?[Aa]pps?|[Tt]he\s[Aa]pp)\b(?:\s(?:for|to|and|on|now|today|here)\b[^.!?]{0,100})?[.!]?$/u;
+// "Report a typo", "Submit a correction", "Spot an error?"
+const CORRECTION_CTA =
+  /^(?:report (?:a|an) (?:typo|error|correction|mistake|problem with this (?:article|story))|(?:submit|suggest|request) a correction|(?:found|spot(?:ted)?|see) (?:a|an) (?:typo|error|mistake)\??(?: let us know\.?)?)\.?$/i;
+// "View this post on the web", "View in browser", "Open in app": a newsletter's header links.
+const VIEW_ELSEWHERE =
+  /^(?:view|read|open)\s(?:this\s(?:post|e-?mail|newsletter|story|article|message|issue)\s)?(?:on the web|online|in (?:your |a |the )?(?:web )?browser|in (?:the )?app)\.?$/i;
+
+/** The reason for a call-to-action line, or null. */
+export function callToAction(line: string): "navigation" | "ad" | null {
+  if (line.length > 200) return null;
+  if (APP_CTA.test(line)) return "ad";
+  return WATCH_CTA.test(line) || CORRECTION_CTA.test(line) || VIEW_ELSEWHERE.test(line) ? "navigation" : null;
+}
+
+// A newsletter's own furniture: the forward line, the sign-off pitch, the subscriber notice, and
+// its tagline when a pitch rides with it. Each names the newsletter or asks the reader to
+// subscribe; a story about a newsletter quotes someone and asks nothing.
+const FORWARDED = /^(?:was this|forwarded this|did someone forward (?:you )?this) (?:e-?mail|newsletter|message|post)(?: to you)?\?/i;
+const SIGN_OFF = /^thanks? (?:you )?(?:for reading|for subscribing to)\b\s?([^!.?]{0,60})[!.]/i;
+const SUBSCRIBER_NOTICE = /^[Yy]ou(?:'|’)re (?:currently )?(?:a |an )?(?:free |paid |premium )?(?:subscriber|member) (?:to|of) (\p{Lu}[^!.?]{0,60})[.!]/u;
+const TAGLINE =
+  /^(\p{Lu}[^.!?]{0,60}?) is (?:a|an|the) (?:[\w-]{1,20} ){0,4}(?:newsletter|explainer|digest|briefing|roundup|round-up|column|publication|podcast|dispatch)\b/u;
+const PITCH = /\b(?:subscribe|sign up|upgrade|forwarded this|support (?:my|our) work|receive new posts)\b/i;
+const SUBSCRIBE_LINE = /^(?:subscribe|sign up)(?: for free| now| today| here)?(?: to (?:receive|get|support|read)\b[^.!?]{0,100}| for (?:free|more)\b[^.!?]{0,60})[.!]?$/i;
+
+/** A newsletter furniture line, with the newsletter's name when the line gives it; null for other lines. */
+export function readNewsletterLine(line: string): { name: string | null } | null {
+  if (line.length > 300 || ATTRIBUTION.test(line)) return null;
+  if (FORWARDED.test(line) || SUBSCRIBE_LINE.test(line)) return { name: null };
+  const sign = SIGN_OFF.exec(line);
+  if (sign && PITCH.test(line)) return { name: /^\p{Lu}/u.test(sign[1]!.trim()) ? sign[1]!.trim() : null };
+  const notice = SUBSCRIBER_NOTICE.exec(line);
+  if (notice) return { name: notice[1]!.trim() };
+  const tagline = TAGLINE.exec(line);
+  if (tagline && PITCH.test(line)) return { name: tagline[1]!.trim() };
+  return null;
 }

@@ -24,3 +24,13 @@ export const deskSearchQuery = z.object({
     .refine((n) => n >= 1 && n <= 50, "Use a whole number from 1 to 50.")
     .optional(),
 });
+
+/** GET /api/v1/claims/{id}/related: how many related claims at most. */
+export const relatedQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,2}$/, "Use a whole number from 1 to 20.")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 20, "Use a whole number from 1 to 20.")
+    .optional(),
+});

@@ -5,7 +5,7 @@ test("a viewer opens the Kyunghyang article and reads the Feb 23 claim", async (
   await signInWithForm(page, "viewer");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sources" }).click();
-  await page.getByRole("link", { name: "North Korean and Russian foreign ministers reaffirm their solidarity" }).click();
+  await page.getByRole("link", { name: "North Korean and Russian foreign ministers reaffirm their solidarity", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "North Korean and Russian foreign ministers reaffirm their solidarity",
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clean, expectDropped, expectKept } from "./rule-helpers";
+import { prepareArticle } from "@/lib/import/prepare";
+import { clean, expectDropped, expectKept, OPENING } from "./rule-helpers";
 
 // Lines that are furniture in the body but metadata for the desk.
 describe("bylines", () => {
@@ -51,7 +52,47 @@ describe("timestamp lines", () => {
   it("takes the published time, not the updated one", () => {
     const line = "Published: April 28, 2026 at 7:45 a.m. | Updated: April 28, 2026 at 9:00 a.m.";
     expect(clean(line).metadata.publishedAt).toBe("2026-04-28T07:45:00+00:00");
-    expect(clean("Updated: April 28, 2026 at 9:00 a.m.").metadata.publishedAt).toBeNull();
+  });
+
+  // Decision: a page that prints only an "Updated" time (AP's article pages) is dated by it,
+  // rather than left without a date; any published time, byline date or bare date wins over it.
+  it("takes an updated time only when the page gives no other", () => {
+    expect(clean("Updated: April 28, 2026 at 9:00 a.m.").metadata.publishedAt).toBe("2026-04-28T09:00:00+00:00");
+    const both = prepareArticle(["Headline", "Updated: April 28, 2026 at 9:00 a.m.", "By Jane Doe | April 27, 2026", OPENING].join("\n"), "text");
+    expect(both.metadata.publishedAt).toBe("2026-04-27T00:00:00+00:00");
+  });
+
+  it.each([
+    ["Updated 9:47 PM EDT, March 13, 2025", "2025-03-13T21:47:00-04:00"],
+    ["Posted 5:48 PM, Feb 18, 2025", "2025-02-18T17:48:00+00:00"],
+    // a Hangul label is a Korean publisher's: KST
+    ["송고시간 2025-01-05 14:32", "2025-01-05T14:32:00+09:00"],
+    ["입력시간 2025-01-05 14:32", "2025-01-05T14:32:00+09:00"],
+    ["First published on Tue 15 Jul 2025 09.01 BST", "2025-07-15T09:01:00+01:00"],
+  ])("reads the timestamp line %s", (line, at) => {
+    expectDropped(line, "dateline");
+    expect(clean(line).metadata.publishedAt).toBe(at);
+  });
+
+  it("reads a broadcaster's two-line stamp: posted, then “and last updated”", () => {
+    const prepared = prepareArticle(["Headline", "Posted 5:48 PM, Feb 18, 2025", "and last updated 7:12 PM, Feb 18, 2025", OPENING].join("\n"), "text");
+    expect(prepared.body).toBe(OPENING);
+    expect(prepared.removed.map((r) => r.reason)).toEqual(["headline", "dateline", "dateline"]);
+    expect(prepared.metadata.publishedAt).toBe("2025-02-18T17:48:00+00:00");
+  });
+
+  it.each([
+    "and last updated figures show a 40% rise in rents.",
+    "Posted 5:48 PM, the message was deleted an hour later.",
+  ])("keeps %s", (line) => {
+    expect(clean(line).body).toContain(line);
+  });
+
+  it("keeps a Korean story line that opens with a time label's word", () => {
+    const text = ["노조, 송고시간 단축 요구", "노조는 송고시간 단축을 요구했다고 밝혔다.", "송고시간 2025-01-05 14:32", "회사는 다음 주에 답변할 예정이다."].join("\n");
+    const prepared = prepareArticle(text, "text");
+    expect(prepared.body).toBe("노조는 송고시간 단축을 요구했다고 밝혔다.\n\n회사는 다음 주에 답변할 예정이다.");
+    expect(prepared.metadata.publishedAt).toBe("2025-01-05T14:32:00+09:00");
   });
 });
 

@@ -101,3 +101,21 @@ describe("zones an article implies", () => {
     expect(none).toMatchObject({ publishedAt: null, publishedPrecision: null });
   });
 });
+
+describe("the time before the date, and British dotted times", () => {
+  it.each([
+    ["9:47 PM EDT, March 13, 2025", "2025-03-13T21:47:00-04:00"],
+    ["5:48 PM, Feb 18, 2025", "2025-02-18T17:48:00+09:00"],
+    ["7:12 p.m. ET, Jan. 8, 2025", "2025-01-08T19:12:00-05:00"],
+    ["10:15 on 3 December 2025", "2025-12-03T10:15:00+09:00"],
+    ["Tue 15 Jul 2025 09.01 BST", "2025-07-15T09:01:00+01:00"],
+    ["15 Jul 2025 16.20", "2025-07-15T16:20:00+09:00"],
+  ])("%s", (text, at) => {
+    expect(iso(text, "+09:00")).toEqual({ at, precision: "minute" });
+  });
+
+  it.each(["9:47 PM EDT", "9:47 PM EDT, the vote", "16.20 BST", "12.03.2025", "10.5 percent, March 13, 2025", "9:47 PM Foo, March 13, 2025", "13:61, March 13, 2025"])(
+    "%s is not a date",
+    (text) => expect(parseDateText(text)).toBeNull(),
+  );
+});

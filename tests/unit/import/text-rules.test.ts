@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareArticle } from "@/lib/import/prepare";
-import { CLOSING, expectDropped, expectKept, OPENING } from "./rule-helpers";
+import { clean, CLOSING, expectDropped, expectKept, OPENING } from "./rule-helpers";
 
 describe("breadcrumbs", () => {
   it.each(["Home » News » World", "Home > World > Asia", "Home / Politics / Elections", "HOME › Sport"])("drops %s", (line) =>
@@ -233,4 +233,113 @@ describe("title and page structure", () => {
     const prepared = prepareArticle("Headline\r\nCafe\u0301 owners\u00a0 said  so.\r\n\r\n\u200bSecond line.", "text");
     expect(prepared.body).toBe("Café owners said so.\n\nSecond line.");
   });
+});
+
+// Rules added after six unseen articles (AP, BBC, Guardian live blog, a newsletter, a TV
+// station, Yonhap). Each kind of line is dropped, and its near-miss — a story line that
+// opens with the same words — is kept.
+describe("separators and wire credits", () => {
+  it.each(["___", "* * *", "———", "=====", "- - -"])("drops the separator %s", (line) => expectDropped(line, "markup"));
+  it.each(["—", "30 - 40", "A - B - C, the chart showed."])("keeps %s", expectKept);
+
+  it.each([
+    "Associated Press writer Tom Keller in New York contributed to this report.",
+    "Associated Press writers Ana Ruiz in Madrid and Li Wei in Beijing contributed to this report.",
+    "Staff writer Dana Whitlock contributed reporting.",
+    "Contributing: Jane Doe, USA TODAY",
+  ])("drops the wire credit %s", (line) => expectDropped(line, "wire-end"));
+  it.each([
+    "The writer, who contributed to this report in 2019, said the figures were wrong.",
+    "Donors in 12 states contributed to the campaign, records show.",
+    "Reporters who contributed to this report were not paid, the union said.",
+  ])("keeps %s", expectKept);
+
+  it.each([
+    "Follow AP's coverage of the Federal Aviation Administration at https://apnews.com/hub/federal-aviation-administration.",
+    "Follow our live updates at example.com/live",
+  ])("drops the coverage pointer %s", (line) => expectDropped(line, "read-more"));
+  it.each(["Follow the money, the auditor told the committee.", "Follow-up coverage of the vote is planned for next week."])("keeps %s", expectKept);
+});
+
+describe("an end mark opens the page's foot", () => {
+  it("drops the tags and headlines after (END), and keeps a story line after it", () => {
+    const { body, removed } = prepareArticle(["Headline", OPENING, "(END)", "Keywords", "#semiconductor #tax credit #K-Chips Act", "Exports hit record high on chip boom", CLOSING].join("\n"), "text");
+    expect(body).toBe(`${OPENING}\n\n${CLOSING}`);
+    expect(removed.filter((r) => r.reason !== "headline").map((r) => [r.reason, r.line])).toEqual([
+      ["wire-end", "(END)"],
+      ["related", "Keywords"],
+      ["hashtags", "#semiconductor #tax credit #K-Chips Act"],
+      ["related", "Exports hit record high on chip boom"],
+    ]);
+  });
+
+  it.each(["Keywords", "Tags:", "Topics"])("drops the tag-block heading %s", (line) => expectDropped(line, "related"));
+  it.each(["Keywords matter, the search engineer said.", "Topics for the debate were chosen by lot."])("keeps %s", expectKept);
+
+  it.each(["#semiconductor #tax credit #K-Chips Act", "#climate #net zero"])("drops the tag line %s", (line) => expectDropped(line, "hashtags"));
+  it.each(["#1 seed Alcaraz beat #2 Sinner in four sets on Sunday.", "#MeToo founder Tarana Burke spoke at the rally, organisers said"])("keeps %s", expectKept);
+});
+
+describe("share tray buttons, calls to action", () => {
+  it.each(["Copy", "Save", "Link copied"])("drops the button %s", (line) => expectDropped(line, "navigation"));
+  // a one-word paragraph is rare in a story, but a quoted one must stay
+  it.each(["Copy editors said the headline was changed twice.", "Save the date, the organisers said.", "“No.”", "“Save.”"])("keeps %s", expectKept);
+
+  it.each(["Watch the full report above", "See the video below.", "Report a typo", "Submit a correction", "View this post on the web", "View in browser", "Open in app"])(
+    "drops %s",
+    (line) => expectDropped(line, "navigation"),
+  );
+  it.each(["Download our app", "Download the WXYZ 7 News Detroit app for the latest news in Metro Detroit", "Get the app"])("drops the app pitch %s", (line) =>
+    expectDropped(line, "ad"),
+  );
+  it.each([
+    "Download speeds rose 40% last year, the regulator said.",
+    "Download the city's app for road closures, officials urged residents on Tuesday.",
+    "Watch the full report above the fireplace, she joked.",
+    "Report a typo in the ballot to the county clerk, the notice said.",
+    "View this post on the web as a warning, the moderator wrote.",
+  ])("keeps %s", expectKept);
+});
+
+describe("newsletter furniture", () => {
+  it.each([
+    "Forwarded this email? Subscribe here for more.",
+    "Thanks for reading The Rate Sheet! Subscribe for free to receive new posts and support my work.",
+    "The Rate Sheet is a weekly explainer on money and markets. Forwarded this email? Subscribe here for more.",
+    "You're currently a free subscriber to The Rate Sheet.",
+    "Subscribe for free to receive new posts.",
+  ])("drops %s", (line) => expectDropped(line, "newsletter"));
+
+  it("names the newsletter from its sign-off", () => {
+    expect(clean("Thanks for reading The Rate Sheet! Subscribe for free to receive new posts and support my work.").metadata.outlet).toBe("The Rate Sheet");
+  });
+
+  it.each([
+    "Thanks for reading, the mayor told the crowd at the library.",
+    "Politico Playbook is a daily newsletter read across Washington, its editor said.",
+    "The Rate Sheet is a weekly explainer on money and markets.",
+  ])("keeps %s", (line) => {
+    expectKept(line);
+    expect(clean(line).metadata.outlet).toBeNull();
+  });
+});
+
+describe("picture labels, embed credits, contact lines, live-blog times", () => {
+  it.each(["Image source, Getty Images", "Image caption, Ferry Lane was under water", "Picture credit: Jane Doe"])("drops %s", (line) => expectDropped(line, "caption"));
+  it("takes “Image caption, …” as the caption, without its label", () => {
+    expect(clean("Image caption, Ferry Lane was under water").metadata.caption).toBe("Ferry Lane was under water");
+    expect(clean("Image source, Getty Images").metadata.caption).toBeNull();
+  });
+  it.each(["Image source data was lost in the fire, the archive said.", "Image quality, the lab said, was poor."])("keeps %s", expectKept);
+
+  it.each(["— Tim Ferrand MP (@TimFerrandMP) July 15, 2025", "— Jane Doe (@janedoe)"])("drops the embed credit %s", (line) => expectDropped(line, "markup"));
+  it.each(["— and then (@ the end) nothing changed, she wrote.", "— Tim Ferrand MP (@TimFerrandMP) said the bans were a scandal."])("keeps %s", expectKept);
+
+  it.each(["As ever, you can get in touch at priya.nair@theguardian.com.", "Send us your tips at tips@example.org"])("drops the contact line %s", (line) =>
+    expectDropped(line, "email"),
+  );
+  it.each(["Residents can get in touch at help@example.gov, the council said.", "Readers can write to letters@example.com with their views."])("keeps %s", expectKept);
+
+  it.each(["16.20 BST", "9:05 a.m. ET", "14:32"])("drops the entry time %s", (line) => expectDropped(line, "dateline"));
+  it.each(["16.20", "9.5 BST", "25:10 GMT"])("keeps %s", expectKept);
 });

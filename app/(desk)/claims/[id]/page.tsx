@@ -8,6 +8,8 @@ import { formatDate, formatPublished, formatTimestamp } from "@/app/_components/
 import { StatusBadge, STATUS_LABEL } from "@/app/_components/status";
 import { VerdictPanel } from "@/app/_components/verdict-panel";
 import { ClaimEdit } from "@/app/_components/claim-edit";
+import { RelatedClaims } from "@/app/_components/related-claims";
+import { relatedClaims } from "@/lib/claims/related";
 
 type Params = Promise<{ id: string }>;
 
@@ -49,6 +51,9 @@ export default async function ClaimPage({ params }: { params: Params }) {
   const id = parseId(raw);
   const claim = id ? getClaim(id) : null;
   if (!claim) notFound();
+  const related = relatedClaims(claim.id) ?? [];
+  const linked: Record<number, "supports" | "refutes" | "context"> = {};
+  for (const e of claim.evidence) if (e.target.kind === "claim") linked[e.target.claim.id] = e.stance;
 
   return (
     <>
@@ -153,6 +158,15 @@ export default async function ClaimPage({ params }: { params: Params }) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="related-heading">
+        <h2 id="related-heading">Possibly the same claim</h2>
+        <p className="muted">
+          Claims in other sources that may assert the same thing: matched on wording, speakers, names, dates read against each
+          source&rsquo;s publication day, and figures that agree.
+        </p>
+        <RelatedClaims claimId={claim.id} items={related} linked={linked} canLink={can(user, "reviewer")} />
       </section>
 
       <section aria-labelledby="cited-heading">

@@ -1,0 +1,176 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import type { Candidate } from "@/lib/related";
+import { STOP_WORDS, stem } from "@/lib/related/words";
+import { nameKey } from "@/lib/text/name-key";
+import { ftsString } from "@/lib/search/query";
+import { getDb, type Db } from "../client";
+
+/**
+ * Retrieval for "possibly the same claim" (lib/related scores what this
+ * finds): the target claim, and candidates from other sources that are not
+ * deleted, found three ways and merged:
+ * - BM25 over the claims' unicode61 index (migration 0006) for any of the
+ *   target's content words, each as a prefix of its stem ("arriv" finds
+ *   "arrived" and "arrival"), and any name of a speaker the target names
+ *   ("Choe" also searches "Choi");
+ * - the newest claims of the same speaker;
+ * - (the scorer reads dates, figures and names itself).
+ */
+const TEXT_CANDIDATES = 60;
+const SPEAKER_CANDIDATES = 30;
+const MAX_TERMS = 24;
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+function prepare(sql: string): Database.Statement {
+  const db = getDb();
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let statement = byDb.get(sql);
+  if (!statement) byDb.set(sql, (statement = db.$client.prepare(sql)));
+  return statement;
+}
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
+
+type ClaimRow = {
+  id: number;
+  sourceId: number;
+  quote: string;
+  proposition: string | null;
+  type: string;
+  resolvesOn: string | null;
+  status: string;
+  speakerId: number;
+  speakerName: string;
+  publishedAt: string;
+  outlet: string;
+  sourceTitle: string;
+};
+
+const CLAIM_COLUMNS = `c.id, c.source_id as sourceId, c.quote, c.proposition, c.type, c.resolves_on as resolvesOn, c.status,
+  s.id as speakerId, s.name as speakerName, src.published_at as publishedAt, src.outlet, src.title as sourceTitle
+  from claims c join speakers s on s.id = c.speaker_id join sources src on src.id = c.source_id`;
+
+export type RelatedCandidate = Candidate & { status: string; sourceTitle: string };
+
+function aliasesOf(speakerIds: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (speakerIds.length === 0) return out;
+  const rows = prepare(`select speaker_id as speakerId, alias from speaker_aliases where speaker_id in (${placeholders(speakerIds.length)})`).all(
+    speakerIds,
+  ) as Array<{ speakerId: number; alias: string }>;
+  for (const r of rows) (out.get(r.speakerId) ?? out.set(r.speakerId, []).get(r.speakerId)!).push(r.alias);
+  return out;
+}
+
+function inputOf(row: ClaimRow, aliases: Map<number, string[]>, textScore?: number): RelatedCandidate {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    quote: row.quote,
+    proposition: row.proposition,
+    type: row.type,
+    resolvesOn: row.resolvesOn,
+    speaker: { id: row.speakerId, name: row.speakerName, aliases: aliases.get(row.speakerId) ?? [] },
+    source: { publishedAt: row.publishedAt, outlet: row.outlet },
+    status: row.status,
+    sourceTitle: row.sourceTitle,
+    ...(textScore === undefined ? {} : { textScore }),
+  };
+}
+
+/** Runs of one to three capitalised words: what could be a name, as name keys. */
+export function nameKeysIn(text: string): string[] {
+  const words = text.match(/[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}/gu) ?? [];
+  const keys = new Set<string>();
+  for (const run of words) {
+    const parts = run.split(/\s+/).map((w) => w.replace(/[’']s$/u, ""));
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j <= parts.length; j++) {
+        const key = nameKey(parts.slice(i, j).join(" "));
+        if (key.length >= 2) keys.add(key);
+      }
+    }
+  }
+  return [...keys];
+}
+
+/** Every name of the speakers whose name or alias some key spells: key -> canonical name, and the names. */
+function namesFor(keys: string[]): { aliasMap: Map<string, string>; names: string[] } {
+  const aliasMap = new Map<string, string>();
+  const names: string[] = [];
+  const wanted = keys.slice(0, 400);
+  if (wanted.length === 0) return { aliasMap, names };
+  const ids = prepare(
+    `select id from speakers where name_key in (${placeholders(wanted.length)})
+     union select speaker_id from speaker_aliases where alias_key in (${placeholders(wanted.length)})`,
+  )
+    .pluck()
+    .all([...wanted, ...wanted]) as number[];
+  if (ids.length === 0) return { aliasMap, names };
+  const rows = prepare(
+    `select s.id, s.name, s.name_key as key, s.name as canonical from speakers s where s.id in (${placeholders(ids.length)})
+     union all select a.speaker_id, a.alias, a.alias_key, s.name from speaker_aliases a join speakers s on s.id = a.speaker_id where a.speaker_id in (${placeholders(ids.length)})`,
+  ).all([...ids, ...ids]) as Array<{ id: number; name: string; key: string; canonical: string }>;
+  for (const r of rows) {
+    if (!aliasMap.has(r.key)) aliasMap.set(r.key, r.canonical);
+    names.push(r.name);
+  }
+  return { aliasMap, names };
+}
+
+/** The target's words as one FTS5 OR expression: content words by stem prefix, names whole. */
+export function retrievalExpression(text: string, names: string[]): string | null {
+  const terms = new Set<string>();
+  for (const name of names) {
+    const words = name.normalize("NFC").split(/[\s\-‐]+/).filter((w) => /[\p{L}\p{N}]{2,}/u.test(w));
+    if (words.length > 0) terms.add(words.length === 1 ? ftsString(words[0]!) : `(${words.map(ftsString).join(" AND ")})`);
+  }
+  const words = text.normalize("NFC").toLowerCase().match(/[\p{L}][\p{L}\p{N}]*/gu) ?? [];
+  for (const w of words) {
+    if (terms.size >= MAX_TERMS) break;
+    if (w.length < 3 || STOP_WORDS.has(w)) continue;
+    const s = stem(w);
+    terms.add(s.length >= 4 ? `${ftsString(s)}*` : ftsString(w));
+  }
+  return terms.size === 0 ? null : [...terms].join(" OR ");
+}
+
+export type RelatedQuery = { target: RelatedCandidate; candidates: RelatedCandidate[]; entityAliases: Map<string, string> };
+
+/** The target (null when there is no such live claim) and its candidates from other sources. */
+export function relatedCandidates(claimId: number): RelatedQuery | null {
+  const row = prepare(`select ${CLAIM_COLUMNS} where c.id = ? and c.deleted_at is null`).get(claimId) as ClaimRow | undefined;
+  if (!row) return null;
+  const text = `${row.quote} ${row.proposition ?? ""}`;
+  const named = namesFor(nameKeysIn(text));
+  const expression = retrievalExpression(text, named.names);
+
+  const scored = expression
+    ? (prepare(
+        `select rowid as id, bm25(claims_fts) as score from claims_fts where claims_fts match @expression
+         and rowid not in (select id from claims where source_id = @sourceId) order by score limit ${TEXT_CANDIDATES}`,
+      ).all({ expression, sourceId: row.sourceId }) as Array<{ id: number; score: number }>)
+    : [];
+  const sameSpeaker = prepare(
+    `select id from claims where speaker_id = ? and source_id <> ? and deleted_at is null order by id desc limit ${SPEAKER_CANDIDATES}`,
+  )
+    .pluck()
+    .all(row.speakerId, row.sourceId) as number[];
+
+  const scores = new Map(scored.map((s) => [s.id, s.score]));
+  const ids = [...new Set([...scored.map((s) => s.id), ...sameSpeaker])];
+  const rows = ids.length
+    ? (prepare(`select ${CLAIM_COLUMNS} where c.deleted_at is null and c.source_id <> ? and c.id in (${placeholders(ids.length)})`).all(
+        row.sourceId,
+        ids,
+      ) as ClaimRow[])
+    : [];
+  const aliases = aliasesOf([...new Set([row.speakerId, ...rows.map((r) => r.speakerId)])]);
+  // every name of the people the target names: "Choi" in a candidate is Choe's when the desk says so
+  return {
+    target: inputOf(row, aliases),
+    candidates: rows.map((r) => inputOf(r, aliases, scores.get(r.id))),
+    entityAliases: named.aliasMap,
+  };
+}
