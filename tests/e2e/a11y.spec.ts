@@ -57,12 +57,23 @@ test.describe("a reviewer's pages", () => {
   });
 });
 
-test("the reports page and the admin page", async ({ page }) => {
-  await signInAs(page, "admin");
-  await page.goto("/reports");
-  await expectAccessible(page, "reports");
-  await page.goto("/admin/users");
-  await expectAccessible(page, "admin");
-  await page.goto("/sources/new");
-  await expectAccessible(page, "add source");
+test.describe("an admin's pages", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, "admin");
+  });
+
+  test("the reports page", async ({ page }) => {
+    await page.goto("/reports");
+    await expectAccessible(page, "reports");
+  });
+
+  test("the admin page", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expectAccessible(page, "admin");
+  });
+
+  test("the add-source page", async ({ page }) => {
+    await page.goto("/sources/new");
+    await expectAccessible(page, "add source");
+  });
 });
