@@ -6,7 +6,8 @@ import { claims, sources, speakers, users, verdicts } from "../schema";
 /**
  * The desk's daily view: what waits for whom, what is overdue. Every list
  * reads through an index (claims_creator_idx, claims_status_idx,
- * claims_due_idx, the verdicts' primary key) and stops at its limit.
+ * claims_live_due_idx, the verdicts' primary key) and stops at its limit; the
+ * counts are read from claims_live_status_idx alone (migration 0008).
  */
 const row = {
   id: claims.id,

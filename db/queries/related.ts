@@ -1,7 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import type { Candidate } from "@/lib/related";
-import { STOP_WORDS, stem } from "@/lib/related/words";
+import { STOP_WORDS } from "@/lib/related/words";
 import { nameKey } from "@/lib/text/name-key";
 import { ftsString } from "@/lib/search/query";
 import { getDb, type Db } from "../client";
@@ -10,16 +10,18 @@ import { getDb, type Db } from "../client";
  * Retrieval for "possibly the same claim" (lib/related scores what this
  * finds): the target claim, and candidates from other sources that are not
  * deleted, found three ways and merged:
- * - BM25 over the claims' unicode61 index (migration 0006) for any of the
- *   target's content words, each as a prefix of its stem ("arriv" finds
- *   "arrived" and "arrival"), and any name of a speaker the target names
- *   ("Choe" also searches "Choi");
+ * - BM25 over the claims' unicode61 index (migration 0006), among the newest
+ *   claims holding any of the target's most telling words (see
+ *   retrievalExpression: any name of a speaker the target names, so "Choe"
+ *   also searches "Choi", its capitalised words, its longest words);
  * - the newest claims of the same speaker;
  * - (the scorer reads dates, figures and names itself).
  */
 const TEXT_CANDIDATES = 60;
+/** BM25 is computed for the newest this many matches only: its cost stays flat however common the words. */
+const TEXT_WINDOW = 300;
 const SPEAKER_CANDIDATES = 30;
-const MAX_TERMS = 24;
+const MAX_TERMS = 8;
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 function prepare(sql: string): Database.Statement {
@@ -119,21 +121,31 @@ function namesFor(keys: string[]): { aliasMap: Map<string, string>; names: strin
   return { aliasMap, names };
 }
 
-/** The target's words as one FTS5 OR expression: content words by stem prefix, names whole. */
+/**
+ * The target's most telling words as one FTS5 OR expression: every word of
+ * the names of the people it names (all their names, so "Choe" also brings
+ * "Choi"), then the capitalised words of its text (places, bodies), then its
+ * longest other content words; at most MAX_TERMS, each an exact token. Exact
+ * tokens, not prefixes: FTS5 reads a prefix term's whole merged doclist
+ * before it can answer, and each term costs a seek into every index segment,
+ * so a few exact terms walked newest first are what keeps this within a few
+ * milliseconds on a 100,000-claim desk. (Inflections the words miss are
+ * caught by the same speaker's claims and, in the score, by the stemmed words.)
+ */
 export function retrievalExpression(text: string, names: string[]): string | null {
-  const terms = new Set<string>();
-  for (const name of names) {
-    const words = name.normalize("NFC").split(/[\s\-‐]+/).filter((w) => /[\p{L}\p{N}]{2,}/u.test(w));
-    if (words.length > 0) terms.add(words.length === 1 ? ftsString(words[0]!) : `(${words.map(ftsString).join(" AND ")})`);
-  }
-  const words = text.normalize("NFC").toLowerCase().match(/[\p{L}][\p{L}\p{N}]*/gu) ?? [];
-  for (const w of words) {
-    if (terms.size >= MAX_TERMS) break;
-    if (w.length < 3 || STOP_WORDS.has(w)) continue;
-    const s = stem(w);
-    terms.add(s.length >= 4 ? `${ftsString(s)}*` : ftsString(w));
-  }
-  return terms.size === 0 ? null : [...terms].join(" OR ");
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  const add = (word: string) => {
+    const w = word.normalize("NFC").toLowerCase();
+    if (terms.length >= MAX_TERMS || seen.has(w) || w.length < 2 || STOP_WORDS.has(w) || !/\p{L}/u.test(w)) return;
+    seen.add(w);
+    terms.push(ftsString(w));
+  };
+  for (const name of names) for (const w of name.match(/[\p{L}\p{N}]+/gu) ?? []) add(w);
+  const words = text.normalize("NFC").match(/[\p{L}][\p{L}\p{N}]*/gu) ?? [];
+  for (const w of words) if (/^\p{Lu}/u.test(w) && w.length >= 3) add(w);
+  for (const w of [...words].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length)) add(w);
+  return terms.length === 0 ? null : terms.join(" OR ");
 }
 
 export type RelatedQuery = { target: RelatedCandidate; candidates: RelatedCandidate[]; entityAliases: Map<string, string> };
@@ -146,11 +158,15 @@ export function relatedCandidates(claimId: number): RelatedQuery | null {
   const named = namesFor(nameKeysIn(text));
   const expression = retrievalExpression(text, named.names);
 
+  // the newest matches walked in the index's own order, scored, the best kept; claims of the
+  // target's own source are dropped with the rows below (a few spare places cover them)
   const scored = expression
-    ? (prepare(
-        `select rowid as id, bm25(claims_fts) as score from claims_fts where claims_fts match @expression
-         and rowid not in (select id from claims where source_id = @sourceId) order by score limit ${TEXT_CANDIDATES}`,
-      ).all({ expression, sourceId: row.sourceId }) as Array<{ id: number; score: number }>)
+    ? (prepare(`select rowid as id, bm25(claims_fts) as score from claims_fts where claims_fts match ? order by rowid desc limit ${TEXT_WINDOW}`).all(
+        expression,
+      ) as Array<{ id: number; score: number }>)
+        .filter((s) => s.id !== row.id)
+        .sort((a, b) => a.score - b.score)
+        .slice(0, TEXT_CANDIDATES + 10)
     : [];
   const sameSpeaker = prepare(
     `select id from claims where speaker_id = ? and source_id <> ? and deleted_at is null order by id desc limit ${SPEAKER_CANDIDATES}`,

@@ -7,14 +7,16 @@ import { getDb, type Db } from "../client";
  * titles and bodies, claim quotes and propositions, speaker names and
  * aliases, verdict rationales and evidence notes. Each kind is ranked by
  * BM25 among its newest matches (the window below), and only the rows shown
- * get a snippet, the matching words marked with \u0001 … \u0002 (control
- * characters no text in the desk holds; the page turns them into <mark>
- * after escaping everything else).
+ * get a snippet (lib/search/snippet.ts), the matching words marked with
+ * \u0001 … \u0002 (control characters no text in the desk holds; the page
+ * turns them into <mark> after escaping everything else).
  */
 import type { SearchKind } from "./search-kinds";
+import { bestSnippet, type Highlighter } from "@/lib/search/snippet";
 
 export { SEARCH_KINDS, type SearchKind } from "./search-kinds";
-export type Expressions = { word: string | null; trigram: string | null };
+/** The FTS5 expression for each index (either may be null), and what the snippets mark. */
+export type Expressions = { word: string | null; trigram: string | null; highlight: Highlighter };
 
 /**
  * BM25 is computed for every row a query matches before the best few are
@@ -48,22 +50,10 @@ function rankIn(stem: string, e: Expressions, limit: number): Ranked[] {
   const mainExpr = e.word ?? e.trigram;
   if (!mainExpr) return [];
   const filter = e.word && e.trigram ? ` and rowid in (select rowid from ${stem}_tri where ${stem}_tri match @trigram)` : "";
-  const sql =
-    `select rowid as id, bm25(${main}) as score from ${main} where ${main} match @main${filter} ` +
-    `and rowid >= coalesce((select min(rowid) from (select rowid from ${main} where ${main} match @main${filter} order by rowid desc limit ${WINDOW})), 0) ` +
-    `order by score limit @limit`;
-  return prepare(sql).all({ main: mainExpr, limit, ...(filter ? { trigram: e.trigram } : {}) }) as Ranked[];
-}
-
-/** Snippets of the rows shown, from the index that matched them. */
-function snippets(stem: string, e: Expressions, ids: number[], column: number, tokens = 14): Map<number, string> {
-  if (ids.length === 0) return new Map();
-  const main = e.word ? `${stem}_fts` : `${stem}_tri`;
-  const sql =
-    `select rowid as id, snippet(${main}, ${column}, char(1), char(2), '…', ${tokens}) as snippet from ${main} ` +
-    `where ${main} match @main and rowid in (${ids.map(() => "?").join(",")})`;
-  const rows = prepare(sql).all(ids, { main: e.word ?? e.trigram }) as Array<{ id: number; snippet: string }>;
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  // one pass: FTS5 walks the matches newest first and stops at the window, scoring only those
+  const sql = `select rowid as id, bm25(${main}) as score from ${main} where ${main} match @main${filter} order by rowid desc limit ${WINDOW}`;
+  const rows = prepare(sql).all({ main: mainExpr, ...(filter ? { trigram: e.trigram } : {}) }) as Ranked[];
+  return rows.sort((a, b) => a.score - b.score || b.id - a.id).slice(0, limit);
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
@@ -84,7 +74,6 @@ export function searchClaims(e: Expressions, limit: number) {
     id: number; quote: string; proposition: string | null; status: string; type: string; speakerId: number; speakerName: string; sourceId: number; sourceTitle: string; outlet: string;
   }>;
   const shown = byRank(rows, ranked).slice(0, limit);
-  const marked = snippets("claims", e, shown.map((r) => r.id), -1);
   return shown.map((r) => ({
     id: r.id,
     quote: r.quote,
@@ -92,31 +81,30 @@ export function searchClaims(e: Expressions, limit: number) {
     type: r.type,
     speaker: { id: r.speakerId, name: r.speakerName },
     source: { id: r.sourceId, title: r.sourceTitle, outlet: r.outlet },
-    snippet: marked.get(r.id) ?? r.quote,
+    snippet: bestSnippet([r.quote, r.proposition], e.highlight),
   }));
 }
 
 export function searchSources(e: Expressions, limit: number) {
   const ranked = rankIn("sources", e, limit);
   if (ranked.length === 0) return [];
-  const rows = prepare(`select id, title, outlet, published_at as publishedAt from sources where id in (${placeholders(ranked.length)})`).all(
+  const rows = prepare(`select id, title, outlet, published_at as publishedAt, body from sources where id in (${placeholders(ranked.length)})`).all(
     ranked.map((r) => r.id),
-  ) as Array<{ id: number; title: string; outlet: string; publishedAt: string }>;
-  const shown = byRank(rows, ranked);
-  const marked = snippets("sources", e, shown.map((r) => r.id), -1, 18);
-  return shown.map((r) => ({ ...r, snippet: marked.get(r.id) ?? r.title }));
+  ) as Array<{ id: number; title: string; outlet: string; publishedAt: string; body: string }>;
+  return byRank(rows, ranked).map(({ body, ...r }) => ({ ...r, snippet: bestSnippet([body, r.title], e.highlight, 18) }));
 }
 
 export function searchSpeakers(e: Expressions, limit: number) {
   const byName = rankIn("speakers", e, limit);
   const byAlias = rankIn("aliases", e, limit);
   const aliasOwners = byAlias.length
-    ? (prepare(`select id, speaker_id as speakerId from speaker_aliases where id in (${placeholders(byAlias.length)})`).all(byAlias.map((r) => r.id)) as Array<{
+    ? (prepare(`select id, speaker_id as speakerId, alias from speaker_aliases where id in (${placeholders(byAlias.length)})`).all(byAlias.map((r) => r.id)) as Array<{
         id: number;
         speakerId: number;
+        alias: string;
       }>)
     : [];
-  const aliasMarked = snippets("aliases", e, aliasOwners.map((a) => a.id), 0, 8);
+  const aliasMarked = new Map(aliasOwners.map((a) => [a.id, bestSnippet([a.alias], e.highlight, 8)]));
   const best = new Map<number, { score: number; alias?: string }>();
   for (const r of byName) best.set(r.id, { score: r.score });
   const aliasScore = new Map(byAlias.map((r) => [r.id, r.score]));
@@ -130,8 +118,7 @@ export function searchSpeakers(e: Expressions, limit: number) {
   const rows = prepare(`select id, name, description, kind from speakers where id in (${placeholders(ranked.length)})`).all(ranked.map((r) => r.id)) as Array<{
     id: number; name: string; description: string | null; kind: string;
   }>;
-  const nameMarked = snippets("speakers", e, rows.map((r) => r.id), 0, 8);
-  return byRank(rows, ranked).map((r) => ({ ...r, snippet: best.get(r.id)?.alias ? `also known as ${best.get(r.id)!.alias}` : (nameMarked.get(r.id) ?? r.name) }));
+  return byRank(rows, ranked).map((r) => ({ ...r, snippet: best.get(r.id)?.alias ? `also known as ${best.get(r.id)!.alias}` : bestSnippet([r.name], e.highlight, 8) }));
 }
 
 export function searchVerdicts(e: Expressions, limit: number) {
@@ -139,24 +126,22 @@ export function searchVerdicts(e: Expressions, limit: number) {
   const evidenceIds = rankIn("evidence", e, limit);
   const verdictRows = verdictIds.length
     ? (prepare(
-        `select v.id, v.status, v.created_at as createdAt, u.name as reviewer, c.id as claimId, c.quote as claimQuote
+        `select v.id, v.status, v.created_at as createdAt, v.rationale, u.name as reviewer, c.id as claimId, c.quote as claimQuote
          from verdicts v join users u on u.id = v.reviewer_id join claims c on c.id = v.claim_id
          where c.deleted_at is null and v.id in (${placeholders(verdictIds.length)})`,
-      ).all(verdictIds.map((r) => r.id)) as Array<{ id: number; status: string; createdAt: string; reviewer: string; claimId: number; claimQuote: string }>)
+      ).all(verdictIds.map((r) => r.id)) as Array<{ id: number; status: string; createdAt: string; rationale: string | null; reviewer: string; claimId: number; claimQuote: string }>)
     : [];
   const evidenceRows = evidenceIds.length
     ? (prepare(
-        `select e.id, e.stance, e.created_at as createdAt, c.id as claimId, c.quote as claimQuote
+        `select e.id, e.stance, e.created_at as createdAt, e.note, c.id as claimId, c.quote as claimQuote
          from evidence e join claims c on c.id = e.claim_id where c.deleted_at is null and e.id in (${placeholders(evidenceIds.length)})`,
-      ).all(evidenceIds.map((r) => r.id)) as Array<{ id: number; stance: string; createdAt: string; claimId: number; claimQuote: string }>)
+      ).all(evidenceIds.map((r) => r.id)) as Array<{ id: number; stance: string; createdAt: string; note: string | null; claimId: number; claimQuote: string }>)
     : [];
-  const vMarked = snippets("verdicts", e, verdictRows.map((r) => r.id), 0, 18);
-  const eMarked = snippets("evidence", e, evidenceRows.map((r) => r.id), 0, 18);
   const vScore = new Map(verdictIds.map((r) => [r.id, r.score]));
   const eScore = new Map(evidenceIds.map((r) => [r.id, r.score]));
   return [
-    ...verdictRows.map((r) => ({ kind: "verdict" as const, ...r, score: vScore.get(r.id)!, snippet: vMarked.get(r.id) ?? "" })),
-    ...evidenceRows.map((r) => ({ kind: "evidence" as const, ...r, score: eScore.get(r.id)!, snippet: eMarked.get(r.id) ?? "" })),
+    ...verdictRows.map(({ rationale, ...r }) => ({ kind: "verdict" as const, ...r, score: vScore.get(r.id)!, snippet: bestSnippet([rationale], e.highlight, 18) })),
+    ...evidenceRows.map(({ note, ...r }) => ({ kind: "evidence" as const, ...r, score: eScore.get(r.id)!, snippet: bestSnippet([note], e.highlight, 18) })),
   ]
     .sort((a, b) => a.score - b.score)
     .slice(0, limit)

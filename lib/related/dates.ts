@@ -10,6 +10,7 @@
  * except in a prediction, which looks ahead.
  * Explicit years and relative words ("next", "last", "ago") are left as read.
  */
+import { boundedCache } from "./bounded-cache";
 import { findDateExpressions, type DateExpression } from "@/lib/suggestions/dates";
 import { type Day, addDays, addMonths, daysInMonth, iso, parsePublished } from "@/lib/suggestions/calendar";
 import { tenseAt } from "./tense";
@@ -85,9 +86,20 @@ function datesOf(text: string, publishedAt: string, published: string, predictio
  * prediction's window (publication to resolvesOn) when the text gave no
  * date equal to it.
  * Parsing is the slow part of relating claims (chrono), so callers ask for
- * it only for candidates that can still make the threshold.
+ * it only for candidates that can still make the threshold, and a claim's
+ * dates are kept (keyed by everything they are read from, so an edited claim
+ * is read afresh): the same claims come up as candidates again and again.
  */
 export function claimDates(claim: RelatedInput): ClaimDate[] {
+  const key = `${claim.type}\u0000${claim.source.publishedAt}\u0000${claim.resolvesOn ?? ""}\u0000${claim.quote}\u0000${claim.proposition ?? ""}`;
+  return known.get(key) ?? known.set(key, readClaimDates(claim));
+}
+
+/** At most this many claims' dates are kept (about 5 MB). */
+const MAX_CLAIMS = 10_000;
+const known = boundedCache<ClaimDate[]>(MAX_CLAIMS);
+
+function readClaimDates(claim: RelatedInput): ClaimDate[] {
   const published = iso(parsePublished(claim.source.publishedAt));
   const prediction = claim.type === "prediction";
   const out = datesOf(claim.quote, claim.source.publishedAt, published, prediction);

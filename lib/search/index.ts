@@ -3,6 +3,7 @@ import { searchDesk, speakersNamed, SEARCH_KINDS, type SearchKind, type SearchRe
 import { fail, ok, type Result } from "@/lib/result";
 import { nameKey } from "@/lib/text/name-key";
 import { expressions, parseQuery } from "./query";
+import { highlighterOf } from "./snippet";
 
 export { SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
 export { MARK_CLOSE, MARK_OPEN } from "./marks";
@@ -18,7 +19,7 @@ const EMPTY: SearchResults = { claims: [], sources: [], speakers: [], verdicts: 
 export function searchEverything(text: string, options: { kinds?: readonly SearchKind[]; limit?: number } = {}): Result<SearchResults & { query: string }> {
   const parsed = parseQuery(text, speakersNamed, nameKey);
   if (!parsed.ok) return fail("invalid", parsed.message, { q: parsed.message });
-  const e = expressions(parsed.query);
+  const e = { ...expressions(parsed.query), highlight: highlighterOf(parsed.query) };
   if (!e.word && !e.trigram) return ok({ ...EMPTY, query: text });
   const results = searchDesk(e, { kinds: options.kinds ?? SEARCH_KINDS, limit: Math.min(Math.max(options.limit ?? 5, 1), 50) });
   return ok({ ...results, query: text });

@@ -39,22 +39,32 @@ test("/ focuses the search box; 'Choe Moscow' finds both arrivals, the other spe
   await expect(twin.getByRole("list", { name: "Why it matched" })).toContainText("Date");
   // a viewer sees no link buttons
   await expect(related.getByRole("button", { name: "Link as supporting evidence" })).toHaveCount(0);
+  await expect(related.getByRole("status")).toHaveCount(0);
 });
 
-test("a reviewer links a related claim as supporting evidence in one click", async ({ page, baseURL }) => {
+test("from the dashboard: search 'Choe Moscow', open the Wednesday claim, link its twin as supporting evidence in two clicks", async ({ page, baseURL }) => {
   await signInAs(page, "reviewer");
-  // a claim of this test's own on the Wednesday sentence, so no other test's evidence moves
-  const claim = await freshClaim(page.request, { origin: baseURL! }, "Choe is scheduled to arrive in Moscow on Wednesday", JOONGANG);
-  await page.goto(`/claims/${claim.id}`);
+  // a Wednesday claim of this test's own (the seeded one already cites its twin), so no other test's evidence moves
+  const claim = await freshClaim<{ id: number }>(page.request, { origin: baseURL! }, "Choe is scheduled to arrive in Moscow on Wednesday", JOONGANG);
+  await page.goto("/");
+  await page.locator("body").press("/");
+  await page.keyboard.type("Choe Moscow");
+  await page.keyboard.press("Enter");
+  const results = page.getByRole("region", { name: /^Claims/ });
+  await results.locator(`a[href="/claims/${claim.id}"]`).click(); // click 1
+  await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`));
   const related = page.getByRole("region", { name: "Possibly the same claim" });
   const twin = related.getByRole("listitem").filter({ hasText: "Choi arrived in Moscow on October 30" }).filter({ hasText: KYUNGHYANG });
-  await expect(twin).toBeVisible();
-  await twin.getByRole("button", { name: "Link as supporting evidence" }).click();
+  await twin.getByRole("button", { name: "Link as supporting evidence" }).click(); // click 2
   await expect(twin.getByRole("status")).toHaveText("Linked as supporting evidence.");
   const evidence = page.getByRole("region", { name: "Evidence", exact: true });
   await expect(evidence).toContainText("Supports: claim “Choi arrived in Moscow on October 30”");
-  // after the refresh the candidate says it is already cited, with no second button
+  // after the refresh the candidate has no second button
   await expect(twin.getByRole("button", { name: "Link as supporting evidence" })).toHaveCount(0);
+  await page.reload();
+  await expect(
+    page.getByRole("region", { name: "Possibly the same claim" }).getByRole("listitem").filter({ hasText: "Choi arrived in Moscow on October 30" }).filter({ hasText: KYUNGHYANG }).getByRole("status"),
+  ).toHaveText("Already cited as supporting evidence.");
 });
 
 test("the new reads are for signed-in users only", async ({ page, playwright, baseURL }) => {
