@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { preparedPerShape } from "@/db/prepared";
+import { preparedPerShape, type Handle } from "@/db/prepared";
 import { auditLog } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -23,10 +23,10 @@ const insertAudit = preparedPerShape((db) =>
 );
 
 /**
- * Appends one audit row. Only domainWrite calls it, inside the transaction of
- * the write it records (one connection: the statement runs in that transaction).
+ * Appends one audit row. Only domainWrite calls it, through the transaction of
+ * the write it records.
  */
-export function writeAudit(entry: {
+export function writeAudit(tx: Handle, entry: {
   actor: Actor;
   action: string;
   entity: string;
@@ -34,7 +34,7 @@ export function writeAudit(entry: {
   before?: unknown;
   after?: unknown;
 }): void {
-  insertAudit("").run({
+  insertAudit("", tx).run({
     actorId: entry.actor.id,
     action: entry.actor.via ? `${entry.action} (${entry.actor.via})` : entry.action,
     entity: entry.entity,

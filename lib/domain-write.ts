@@ -78,14 +78,14 @@ function transact<I, T>(options: { actor: ActorRef; role: Role; run: (ctx: Write
       // IMMEDIATE takes the write lock before the first read, so a read-then-write never
       // meets SQLITE_BUSY half-way when another process writes too (busy_timeout waits instead)
       getDb().transaction((tx) => {
-        const who = loadActor(options.actor, options.role);
+        const who = loadActor(options.actor, options.role, tx);
         if (!who.ok) throw new DomainFailure(who.error);
         const actor = who.actor;
         return options.run({
           tx,
           actor,
           input,
-          audit: (entry) => writeAudit({ actor, ...entry }),
+          audit: (entry) => writeAudit(tx, { actor, ...entry }),
           ownerId: () => actor.id ?? firstAdminId(tx),
         });
       }, { behavior: "immediate" }),

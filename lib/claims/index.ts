@@ -89,7 +89,7 @@ export function updateClaim(actor: ActorRef, input: unknown) {
     schema: updateClaimInput,
     input,
     run: ({ tx, input: data, audit }) => {
-      const claim = liveClaim(data.claimId);
+      const claim = liveClaim(tx, data.claimId);
       if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       if (data.speakerId !== undefined) speakerExists(tx, data.speakerId);
       const next = {
@@ -136,7 +136,7 @@ export function deleteClaim(actor: ActorRef, input: unknown) {
     schema: deleteClaimInput,
     input,
     run: ({ tx, actor: me, input: data, audit }) => {
-      const claim = liveClaim(data.claimId);
+      const claim = liveClaim(tx, data.claimId);
       if (data.baseVersion !== undefined && claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       if (me.role !== "admin") {
         if (claim.createdBy !== me.id) {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { preparedPerShape } from "@/db/prepared";
 import { claims } from "@/db/schema";
+import type { Handle } from "@/db/prepared";
 import { DomainFailure } from "@/lib/result";
 
 // every claim, verdict and evidence write starts here: prepared once per connection
@@ -15,10 +16,10 @@ const liveClaimStatement = preparedPerShape((db) =>
 
 /**
  * A claim that has not been deleted, or a not_found failure: deleted claims
- * take no new writes. Call it inside the write's transaction.
+ * take no new writes. Read through the write's own transaction.
  */
-export function liveClaim(claimId: number, message = "No such claim.") {
-  const claim = liveClaimStatement("").get({ id: claimId });
+export function liveClaim(tx: Handle, claimId: number, message = "No such claim.") {
+  const claim = liveClaimStatement("", tx).get({ id: claimId });
   if (!claim) throw new DomainFailure({ code: "not_found", message });
   return claim;
 }

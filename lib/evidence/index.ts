@@ -12,7 +12,7 @@ export function addEvidence(actor: ActorRef, input: unknown) {
     schema: addEvidenceInput,
     input,
     run: ({ tx, input: data, audit, ownerId }) => {
-      liveClaim(data.claimId);
+      liveClaim(tx, data.claimId);
       const row = insertEvidence(tx, { ...data, createdBy: ownerId() });
       audit({ action: "evidence.add", entity: "claim", entityId: data.claimId, after: row });
       return row;

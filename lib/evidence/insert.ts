@@ -18,7 +18,7 @@ export function insertEvidence(
     if (target.claimId === item.claimId) {
       throw new DomainFailure({ code: "invalid", message: "A claim cannot be evidence for itself.", fields: { "target.claimId": "Pick another claim." } });
     }
-    liveClaim(target.claimId, "The claim given as evidence does not exist.");
+    liveClaim(tx, target.claimId, "The claim given as evidence does not exist.");
     return tx.insert(evidence).values({ ...base, targetClaimId: target.claimId }).returning().get();
   }
   if (target.kind === "passage") {

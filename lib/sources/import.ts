@@ -232,7 +232,7 @@ function insertSuggestions(tx: Tx, sourceId: number, suggestions: Suggestion[]):
   if (suggestions.length === 0) return 0;
   const named = [...new Set(suggestions.map((s) => s.speakerId).filter((id): id is number => id !== undefined))];
   const present = new Set(named.length ? tx.select({ id: speakers.id }).from(speakers).where(inArray(speakers.id, named)).all().map((r) => r.id) : []);
-  const insert = insertSuggestion("");
+  const insert = insertSuggestion("", tx);
   for (const s of suggestions) {
     const prediction = s.type === "prediction";
     insert.run({

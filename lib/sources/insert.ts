@@ -22,7 +22,7 @@ export function insertSource(tx: Tx, values: SourceValues, ctx: { createdBy: num
     .values({ ...values, contentHash: fingerprint.contentHash, rawHash: ctx.rawHash ?? null, createdBy: ctx.createdBy })
     .returning()
     .get();
-  const addBand = insertBand("");
+  const addBand = insertBand("", tx);
   for (const band of new Set(fingerprint.bands)) addBand.run({ band, sourceId: row.id });
   return row;
 }

@@ -45,14 +45,14 @@ export function recordVerdict(actor: ActorRef, input: unknown) {
     schema: recordVerdictInput,
     input,
     run: ({ tx, input: data, audit, ownerId }) => {
-      const claim = liveClaim(data.claimId);
+      const claim = liveClaim(tx, data.claimId);
       if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
       const reviewerId = ownerId();
-      const verdict = insertVerdict("").get({ claimId: claim.id, reviewerId, status: data.status, rationale: data.rationale })!;
+      const verdict = insertVerdict("", tx).get({ claimId: claim.id, reviewerId, status: data.status, rationale: data.rationale })!;
       const links = data.evidence.map((item) =>
         insertEvidence(tx, { ...item, claimId: claim.id, verdictId: verdict.id, createdBy: reviewerId }),
       );
-      const updated = settleClaim("").get({ id: claim.id, status: data.status, version: claim.version + 1, updatedAt: verdict.createdAt })!;
+      const updated = settleClaim("", tx).get({ id: claim.id, status: data.status, version: claim.version + 1, updatedAt: verdict.createdAt })!;
       audit({
         action: "verdict.record",
         entity: "claim",
