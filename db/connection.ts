@@ -30,6 +30,13 @@ export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_
 /** Why DATABASE_URL cannot be used, in words for the person starting the server (the password in a URL is never repeated). */
 export function databaseUrlProblem(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string | null {
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === "postgres" || scheme === "postgresql") {
+    return (
+      `DATABASE_URL uses the scheme "${scheme}:", a PostgreSQL database. The app server does not run on PostgreSQL yet: its schema, ` +
+      "npm run db:migrate, db:backup and db:restore do, the server follows. Until then set DATABASE_URL=file:./data/claimdesk.db " +
+      "(a path of your choice), or leave it unset."
+    );
+  }
   if (scheme && scheme !== "file") {
     return (
       `DATABASE_URL uses the scheme "${scheme}:", which Claimdesk does not run on. ` +

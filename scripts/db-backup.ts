@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { databasePath, openDatabase } from "@/db/connection";
 import { integrityProblems } from "@/db/startup";
 import { privateDir, publishWithoutReplacing, touchPrivate } from "@/lib/private-files";
+import { isPostgresUrl, missingToolMessage, pgTarget, pgTool, runTool } from "@/db/pg/tools";
 
 async function main() {
   const target = process.argv[2];
@@ -22,6 +23,7 @@ async function main() {
     console.error("Usage: npm run db:backup -- <backup file>   (e.g. backups/claimdesk-$(date +%F).db)");
     process.exit(2);
   }
+  if (isPostgresUrl(process.env.DATABASE_URL)) return backupPostgres(process.env.DATABASE_URL, path.resolve(target));
   const source = databasePath();
   const destination = path.resolve(target);
   if (!fs.existsSync(source)) fail(`There is no database at ${source} to back up (DATABASE_URL names it).`);
@@ -71,6 +73,46 @@ async function main() {
   } finally {
     if (copy.open) copy.close();
   }
+}
+
+/**
+ * On PostgreSQL: `pg_dump --format=custom` (one consistent snapshot, taken
+ * while the servers keep writing) into a private file beside the
+ * destination, checked by `pg_restore --list`, then linked into place
+ * without replacing anything, as for SQLite.
+ */
+async function backupPostgres(url: string, destination: string) {
+  const pgDump = pgTool("pg_dump");
+  const pgRestore = pgTool("pg_restore");
+  if (!pgDump) fail(missingToolMessage("pg_dump"));
+  if (!pgRestore) fail(missingToolMessage("pg_restore"));
+  if (fs.existsSync(destination)) fail(`${destination} exists already; choose a new file name (backups are never overwritten).`);
+  privateDir(path.dirname(destination));
+  const target = pgTarget(url);
+  const partial = `${destination}.partial-${process.pid}`;
+  fs.rmSync(partial, { force: true });
+  touchPrivate(partial); // pg_dump truncates and writes the file we made: it stays mode 600
+  const started = performance.now();
+  try {
+    await runTool(pgDump, ["--format=custom", "--no-owner", "--file", partial, ...target.args], target.env);
+    const contents = await runTool(pgRestore, ["--list", partial], target.env);
+    for (const table of ["claims", "verdicts", "audit_log"]) {
+      if (!new RegExp(`TABLE DATA public ${table} `).test(contents)) throw new Error(`the dump holds no data of the ${table} table: is ${target.display} a Claimdesk database?`);
+    }
+  } catch (error) {
+    fail(`The backup of ${target.display} failed: ${error instanceof Error ? error.message : String(error)}. Nothing was written at ${destination}.`, partial);
+  }
+  try {
+    publishWithoutReplacing(partial, destination);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") fail(`${destination} appeared while the backup ran; it was left alone and nothing was written there.`, partial);
+    throw error;
+  }
+  const size = fs.statSync(destination).size;
+  console.log(
+    `Backed up ${target.display} to ${destination} (pg_dump, custom format): ${(size / 1024 / 1024).toFixed(1)} MB, ` +
+      `checked by pg_restore --list, ${Math.round(performance.now() - started)} ms. Restore it with npm run db:restore -- ${destination}`,
+  );
 }
 
 function fail(message: string, remove?: string): never {

@@ -23,18 +23,20 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath } from "@/db/connection";
 import { integrityProblems } from "@/db/startup";
-import { copyPrivate } from "@/lib/private-files";
+import { copyPrivate, privateDir, touchPrivate } from "@/lib/private-files";
+import { isPostgresUrl, missingToolMessage, pgTarget, pgTool, runTool } from "@/db/pg/tools";
 
 const SIDE_FILES = ["-wal", "-shm", "-journal"];
 const TABLES = ["__drizzle_migrations", "users", "sources", "claims", "verdicts", "audit_log"];
 
-function main() {
+async function main() {
   const arg = process.argv[2];
   if (!arg || arg.startsWith("-")) {
     console.error("Usage: npm run db:restore -- <backup file>   (a file made by npm run db:backup; stop the server first)");
     process.exit(2);
   }
   const backup = path.resolve(arg);
+  if (isPostgresUrl(process.env.DATABASE_URL)) return restorePostgres(process.env.DATABASE_URL, backup);
   const file = databasePath();
   if (!fs.existsSync(backup)) fail(`There is no file at ${backup}. Nothing was changed.`);
   if (!fs.statSync(backup).isFile()) fail(`${backup} is not a file. Nothing was changed.`);
@@ -145,14 +147,60 @@ function fsyncFile(file: string) {
   }
 }
 
+/**
+ * On PostgreSQL, with pg_restore: the backup must be a pg_dump archive of a
+ * Claimdesk database, and no other session may be connected to the
+ * database (stop the app servers first); the current database is dumped
+ * aside (claimdesk-before-restore-<time>.dump beside the backup, never
+ * deleted), then the backup replaces it in one transaction: if anything
+ * fails, the database is as it was.
+ */
+async function restorePostgres(url: string, backup: string) {
+  const pgDump = pgTool("pg_dump");
+  const pgRestore = pgTool("pg_restore");
+  const psql = pgTool("psql");
+  if (!pgDump || !pgRestore || !psql) fail(missingToolMessage(!pgDump ? "pg_dump" : !pgRestore ? "pg_restore" : "psql"));
+  if (!fs.existsSync(backup) || !fs.statSync(backup).isFile()) fail(`There is no file at ${backup}. Nothing was changed.`);
+  const target = pgTarget(url);
+  let contents: string;
+  try {
+    contents = await runTool(pgRestore, ["--list", backup], target.env);
+  } catch {
+    return fail(`Cannot restore from ${backup}: it is not a pg_dump archive (make one with npm run db:backup). Nothing was changed.`);
+  }
+  if (!/TABLE DATA public claims /.test(contents) || !/TABLE DATA public verdicts /.test(contents)) {
+    fail(`Cannot restore from ${backup}: it is not a backup of a Claimdesk database (no claims or verdicts). Nothing was changed.`);
+  }
+  const others = Number(
+    (
+      await runTool(
+        psql,
+        [...target.args, "--no-psqlrc", "--tuples-only", "--no-align", "--command", "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"],
+        target.env,
+      )
+    ).trim(),
+  );
+  if (others > 0) fail(`${target.display} has ${others} other connection(s): are the app servers still running? Stop them, then run db:restore again. Nothing was changed.`);
+
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  privateDir(path.dirname(backup));
+  const aside = path.join(path.dirname(backup), `claimdesk-before-restore-${stamp}.dump`);
+  touchPrivate(aside);
+  await runTool(pgDump, ["--format=custom", "--no-owner", "--file", aside, ...target.args], target.env);
+  try {
+    await runTool(pgRestore, ["--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", ...target.args, backup], target.env);
+  } catch (error) {
+    fail(`The restore into ${target.display} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}. The database is as it was (and also kept at ${aside}).`);
+  }
+  console.log(`Restored ${target.display} from ${backup} (pg_restore, one transaction).\nThe database it replaced is kept at ${aside}.`);
+}
+
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`The restore failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-}
+});
