@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 export type PickerOption = { id: number; label: string; detail?: string | null };
 
@@ -46,6 +46,8 @@ export function FilterCombobox({
   const [found, setFound] = useState<{ text: string; options: PickerOption[]; failed: boolean }>({ text: "", options: [], failed: false });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // the text the shown options answer: a fresh answer to the same text (the list reopened) keeps the highlighted option
+  const answered = useRef("");
 
   const text = query.trim();
   const typed = text !== "" && text !== chosen?.label;
@@ -60,8 +62,11 @@ export function FilterCombobox({
         options = null;
       }
       if (stale) return;
+      const count = options?.length ?? 0;
       setFound({ text, options: options ?? [], failed: options === null });
-      setActive(-1);
+      if (answered.current === text) setActive((a) => (a < count ? a : -1));
+      else setActive(-1);
+      answered.current = text;
     }, 150);
     return () => {
       stale = true;
