@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
+import { useComboboxSearch } from "./use-combobox-search";
 
 export type PickerOption = { id: number; label: string; detail?: string | null };
 
@@ -42,40 +43,13 @@ export function FilterCombobox({
   const listId = `${id}-list`;
   const [chosen, setChosen] = useState<PickerOption | null>(initial);
   const [query, setQuery] = useState(initial?.label ?? "");
-  // the options found, and for which text (a slow answer to an older text is dropped)
-  const [found, setFound] = useState<{ text: string; options: PickerOption[]; failed: boolean }>({ text: "", options: [], failed: false });
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  // the text the shown options answer: a fresh answer to the same text (the list reopened) keeps the highlighted option
-  const answered = useRef("");
-
   const text = query.trim();
   const typed = text !== "" && text !== chosen?.label;
-  useEffect(() => {
-    if (!open || !text) return;
-    let stale = false;
-    const timer = setTimeout(async () => {
-      let options: PickerOption[] | null;
-      try {
-        options = await search(text);
-      } catch {
-        options = null;
-      }
-      if (stale) return;
-      const count = options?.length ?? 0;
-      setFound({ text, options: options ?? [], failed: options === null });
-      if (answered.current === text) setActive((a) => (a < count ? a : -1));
-      else setActive(-1);
-      answered.current = text;
-    }, 150);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [open, text, search]);
+  const { found, active, setActive } = useComboboxSearch(open, text, search);
 
   // while a search is under way the last answer stays up, so the list does not flicker at each keystroke
-  const options = text ? found.options : [];
+  const options = text ? found.items : [];
   const expanded = open && options.length > 0;
   const optionId = (i: number) => `${id}-option-${i}`;
 

@@ -1,14 +1,21 @@
 "use client";
 
-import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from "react";
+import { useId, useState, type KeyboardEvent, type RefObject } from "react";
 import type { SpeakerKind } from "@/db/schema";
 import { findSpeakersAction } from "@/app/(desk)/_actions/speakers";
 import { callAction } from "./action-result";
 import { NewSpeaker } from "./new-speaker";
+import { useComboboxSearch } from "./use-combobox-search";
 
 export type SpeakerOption = { id: number; name: string; description: string | null; kind: SpeakerKind };
 
 type Option = { kind: "speaker"; speaker: SpeakerOption } | { kind: "create"; name: string };
+
+/** Names and aliases matching the text (none when the search fails: "Create" is still offered). */
+async function findSpeakers(text: string): Promise<SpeakerOption[]> {
+  const result = await callAction(() => findSpeakersAction({ query: text }));
+  return result.ok ? result.value : [];
+}
 
 /**
  * The ARIA combobox pattern (list autocomplete): typing searches names and
@@ -29,31 +36,15 @@ export function SpeakerCombobox({
   const id = useId();
   const listId = `${id}-list`;
   const [query, setQuery] = useState(value?.name ?? "");
-  // the speakers found, and for which text: "Create" is offered only once the search for the text has answered
-  const [found, setFound] = useState<{ text: string; speakers: SpeakerOption[] }>({ text: "", speakers: [] });
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const [creating, setCreating] = useState<string | null>(null);
 
   const text = query.trim();
-  useEffect(() => {
-    if (!open || !text) return;
-    let stale = false;
-    const timer = setTimeout(async () => {
-      const result = await callAction(() => findSpeakersAction({ query: text }));
-      if (stale) return;
-      setFound({ text, speakers: result.ok ? result.value : [] });
-      setActive(-1);
-    }, 150);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [open, text]);
+  const { found, active, setActive } = useComboboxSearch(open, text, findSpeakers);
 
   const options: Option[] = text
     ? [
-        ...found.speakers.map((speaker) => ({ kind: "speaker" as const, speaker })),
+        ...found.items.map((speaker) => ({ kind: "speaker" as const, speaker })),
         ...(found.text === text ? [{ kind: "create" as const, name: text }] : []),
       ]
     : [];
@@ -141,7 +132,7 @@ export function SpeakerCombobox({
         ))}
       </ul>
       <span className="visually-hidden" aria-live="polite">
-        {expanded && found.text === text ? `${found.speakers.length} speaker${found.speakers.length === 1 ? "" : "s"} found.` : ""}
+        {expanded && found.text === text ? `${found.items.length} speaker${found.items.length === 1 ? "" : "s"} found.` : ""}
       </span>
       {error ? (
         <span id={`${id}-error`} className="field-error">
