@@ -26,12 +26,20 @@ type WriteOptions<S extends z.ZodType, T> = {
 };
 
 /**
+ * The doors are async, so that an engine whose statements are awaited (a
+ * connection pool) can sit behind the same doors. On SQLite the work inside
+ * the transaction stays synchronous: one connection, and a transaction that
+ * awaited would let another write's statements run inside it. `transact`
+ * refuses a run that returns a promise, rolling back.
+ */
+
+/**
  * The one shape of every write: parse the input with its zod schema, then in
  * one synchronous transaction re-read the actor's role, do the write and
  * append its audit row. A DomainFailure thrown by `run` rolls everything back
  * and comes out as a typed failure.
  */
-export function domainWrite<S extends z.ZodType, T>(options: WriteOptions<S, T>): Result<T> {
+export async function domainWrite<S extends z.ZodType, T>(options: WriteOptions<S, T>): Promise<Result<T>> {
   const parsed = options.schema.safeParse(options.input);
   if (!parsed.success) return refused(options.actor, options.role, parsed.error);
   return transact(options, parsed.data);
@@ -81,13 +89,15 @@ function transact<I, T>(options: { actor: ActorRef; role: Role; run: (ctx: Write
         const who = loadActor(options.actor, options.role, tx);
         if (!who.ok) throw new DomainFailure(who.error);
         const actor = who.actor;
-        return options.run({
+        const value = options.run({
           tx,
           actor,
           input,
           audit: (entry) => writeAudit(tx, { actor, ...entry }),
           ownerId: () => actor.id ?? firstAdminId(tx),
         });
+        if (isThenable(value)) throw new Error("A door's work on SQLite must not await inside its transaction (another write could interleave); do the slow part before it.");
+        return value;
       }, { behavior: "immediate" }),
     );
   } catch (error) {
@@ -95,6 +105,9 @@ function transact<I, T>(options: { actor: ActorRef; role: Role; run: (ctx: Write
     throw error;
   }
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
 export type AuditEntry = {
   action: string;

@@ -100,16 +100,16 @@ async function main() {
         (u) => `Added ${u.email} as ${u.role}.${shown}`,
       );
     case "role":
-      return done(changeRole(SHELL, { userId: userIdFor(values.email), role: values.role ?? "" }), (u) => `${u.email} is now ${u.role}.`);
+      return done(await changeRole(SHELL, { userId: userIdFor(values.email), role: values.role ?? "" }), (u) => `${u.email} is now ${u.role}.`);
     case "disable":
     case "enable":
-      return done(setDisabled(SHELL, { userId: userIdFor(values.email), disabled: command === "disable" }), (u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`);
+      return done(await setDisabled(SHELL, { userId: userIdFor(values.email), disabled: command === "disable" }), (u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`);
     case "reset-password":
       return done(await resetPassword(SHELL, { userId: userIdFor(values.email), password }), (u) => `Password of ${u.email} reset.${shown}`);
     case "unlock":
-      return done(unlockAccount(SHELL, { userId: userIdFor(values.email) }), (u) => `Sign-in unlocked for ${u.email} (${u.cleared} failure records cleared).`);
+      return done(await unlockAccount(SHELL, { userId: userIdFor(values.email) }), (u) => `Sign-in unlocked for ${u.email} (${u.cleared} failure records cleared).`);
     case "sign-out":
-      return done(endAllSessions(SHELL, { userId: userIdFor(values.email) }), (w) => `Ended ${w.sessionsEnded} session(s).`);
+      return done(await endAllSessions(SHELL, { userId: userIdFor(values.email) }), (w) => `Ended ${w.sessionsEnded} session(s).`);
     case "list":
       for (const u of getDb().select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).orderBy(users.email).all()) {
         console.log(`${u.email}\t${u.role}${u.disabled ? "\tdisabled" : ""}`);

@@ -124,7 +124,7 @@ export async function seedDesk(): Promise<SeedReport> {
       speakerIds.set(s.name, existing.id);
       continue;
     }
-    const row = unwrap(createSpeaker(SYSTEM, s), `speaker ${s.name}`);
+    const row = unwrap(await createSpeaker(SYSTEM, s), `speaker ${s.name}`);
     speakerIds.set(s.name, row.id);
     created.speakers++;
   }
@@ -142,7 +142,7 @@ export async function seedDesk(): Promise<SeedReport> {
       continue;
     }
     const row = unwrap(
-      createSource(SYSTEM, {
+      await createSource(SYSTEM, {
         title: cleaned.title,
         outlet: meta.outlet,
         byline: cleaned.byline,
@@ -176,7 +176,7 @@ export async function seedDesk(): Promise<SeedReport> {
       continue;
     }
     const row = unwrap(
-      createClaim(asReviewer, {
+      await createClaim(asReviewer, {
         sourceId: source.id,
         speakerId: speakerIds.get(c.speaker),
         start: anchor.start,
@@ -211,7 +211,7 @@ export async function seedDesk(): Promise<SeedReport> {
     if (!claimId || ruled.has(claimId)) continue;
     const current = db.select({ version: claims.version }).from(claims).where(eq(claims.id, claimId)).get()!;
     unwrap(
-      recordVerdict(asReviewer, {
+      await recordVerdict(asReviewer, {
         claimId,
         status: v.status,
         rationale: v.rationale,

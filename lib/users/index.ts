@@ -105,7 +105,7 @@ async function insertUser(
   });
 }
 
-export function changeRole(actor: ActorRef, input: unknown): Result<PublicUser> {
+export function changeRole(actor: ActorRef, input: unknown): Promise<Result<PublicUser>> {
   return domainWrite({
     actor,
     role: "admin",
@@ -128,7 +128,7 @@ export function changeRole(actor: ActorRef, input: unknown): Result<PublicUser> 
   });
 }
 
-export function setDisabled(actor: ActorRef, input: unknown): Result<PublicUser> {
+export function setDisabled(actor: ActorRef, input: unknown): Promise<Result<PublicUser>> {
   return domainWrite({
     actor,
     role: "admin",

@@ -52,29 +52,29 @@ const verdictInput = (claimId: number, baseVersion: number) => ({
 });
 
 describe("a domain transaction that fails after its first write", () => {
-  it("recordVerdict whose last write (the audit row) fails with a SQLite error persists nothing", () => {
+  it("recordVerdict whose last write (the audit row) fails with a SQLite error persists nothing", async () => {
     const claim = desk.claims[0]!;
     const sqlite = getDb().$client;
     sqlite.exec(`CREATE TEMP TRIGGER fail_verdict_audit BEFORE INSERT ON main.audit_log WHEN NEW.action LIKE 'verdict.record%'
       BEGIN SELECT RAISE(ABORT, 'injected: the audit row fails after the verdict, evidence and claim writes'); END`);
     const before = snapshot();
     try {
-      expect(() => recordVerdict({ type: "user", userId: reviewerId }, verdictInput(claim.id, claim.version))).toThrow(/injected/);
+      await expect(recordVerdict({ type: "user", userId: reviewerId }, verdictInput(claim.id, claim.version))).rejects.toThrow(/injected/);
     } finally {
       sqlite.exec("DROP TRIGGER temp.fail_verdict_audit");
     }
     expect(snapshot()).toEqual(before);
 
     // the same write without the injected failure does write: what was rolled back was real
-    const done = recordVerdict({ type: "user", userId: reviewerId }, verdictInput(claim.id, claim.version));
+    const done = await recordVerdict({ type: "user", userId: reviewerId }, verdictInput(claim.id, claim.version));
     expect(done.ok).toBe(true);
     expect(snapshot()).not.toEqual(before);
   });
 
-  it("an exception thrown by domainWrite's run after an insert and the audit call persists neither", () => {
+  it("an exception thrown by domainWrite's run after an insert and the audit call persists neither", async () => {
     const name = `Rolled Back Speaker ${Date.now()}`;
     const before = snapshot();
-    expect(() =>
+    await expect(
       domainWrite({
         actor: { type: "user", userId: reviewerId },
         role: "reviewer",
@@ -86,7 +86,7 @@ describe("a domain transaction that fails after its first write", () => {
           throw new Error("crash after the writes");
         },
       }),
-    ).toThrow("crash after the writes");
+    ).rejects.toThrow("crash after the writes");
     expect(snapshot()).toEqual(before);
     const db = openForCheck(desk.file);
     expect(db.prepare("select count(*) as n from speakers where name = ?").get(name)).toEqual({ n: 0 });

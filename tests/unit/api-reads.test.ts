@@ -18,8 +18,8 @@ type Page = { items: Array<{ id: number; sourceId: number; status: string; speak
 describe("GET /api/v1/claims", () => {
   it("filters by source and speaker and walks every page newest first, once each", async () => {
     const source = await makeSource();
-    const speaker = makeSpeaker();
-    const other = makeSpeaker();
+    const speaker = await makeSpeaker();
+    const other = await makeSpeaker();
     const made = [];
     for (let i = 0; i < 5; i++) made.push(await makeClaim({ source, speakerId: i < 4 ? speaker.id : other.id }));
 

@@ -59,7 +59,7 @@ describe("GET /api/v1/claims/{id}/related", () => {
     const body = (getDb().$client.prepare("select body from sources where id = ?").get(joongang) as { body: string }).body;
     const juneVisit = await makeClaim({
       source: { id: joongang, body },
-      speakerId: makeSpeaker({ name: "JoongAng Desk Testwriter" }).id,
+      speakerId: (await makeSpeaker({ name: "JoongAng Desk Testwriter" })).id,
       quote: "During Putin’s subsequent state visit to Pyongyang for a summit with Kim in June",
     });
     const found = await related(prediction);
@@ -83,7 +83,7 @@ describe("GET /api/v1/claims/{id}/related", () => {
   });
 
   it("'$2.3 billion' in one source never matches '$3.2 billion' in another; the same figure does", async () => {
-    const speaker = makeSpeaker({ name: "Trade Ministry Spokesperson Testfigure" });
+    const speaker = await makeSpeaker({ name: "Trade Ministry Spokesperson Testfigure" });
     const body = (n: string) => `The ministry said that trade between the two countries reached ${n} last year, a record high.`;
     const original = await makeSource({ body: body("$2.3 billion"), outlet: "Wire One" });
     const swapped = await makeSource({ body: body("$3.2 billion"), outlet: "Wire Two" });

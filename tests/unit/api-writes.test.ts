@@ -26,7 +26,7 @@ const quoteAt = (body: string, quote: string) => ({ start: body.indexOf(quote), 
 describe("POST /api/v1/claims", () => {
   it("201: captures a claim, matching speakerName through aliases", async () => {
     const source = await makeSource();
-    const speaker = makeSpeaker({ name: "Choe Son Hui", aliases: ["Choi"] });
+    const speaker = await makeSpeaker({ name: "Choe Son Hui", aliases: ["Choi"] });
     const response = await claimsRoute.POST(
       request("POST", "/api/v1/claims", {
         token: reviewer.token,
@@ -53,7 +53,7 @@ describe("POST /api/v1/claims", () => {
   it("422 when the quote is not the body at start..end, with the field named", async () => {
     const source = await makeSource();
     const response = await claimsRoute.POST(
-      request("POST", "/api/v1/claims", { token: reviewer.token, body: { sourceId: source.id, start: 0, end: 5, quote: "Hello", speakerId: makeSpeaker().id } }),
+      request("POST", "/api/v1/claims", { token: reviewer.token, body: { sourceId: source.id, start: 0, end: 5, quote: "Hello", speakerId: (await makeSpeaker()).id } }),
       params(),
     );
     expect(response.status).toBe(422);
@@ -150,14 +150,14 @@ describe("POST /api/v1/claims", () => {
 
     // disabling an account revokes its tokens: the token is unknown from then on, even once it is enabled again
     const gone = await userWithToken("reviewer");
-    expectOk(setDisabled(SYSTEM, { userId: gone.user.id, disabled: true }));
+    expectOk(await setDisabled(SYSTEM, { userId: gone.user.id, disabled: true }));
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(401);
-    expectOk(setDisabled(SYSTEM, { userId: gone.user.id, disabled: false }));
+    expectOk(await setDisabled(SYSTEM, { userId: gone.user.id, disabled: false }));
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(401);
 
     const revoked = await userWithToken("reviewer");
     const tokenId = (getDb().$client.prepare("select id from api_tokens where user_id = ?").get(revoked.user.id) as { id: number }).id;
-    expectOk(revokeToken({ type: "user", userId: revoked.user.id }, { tokenId }));
+    expectOk(await revokeToken({ type: "user", userId: revoked.user.id }, { tokenId }));
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: revoked.token, body: {} }), params())).status).toBe(401);
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: "cd_made-up", body: {} }), params())).status).toBe(401);
   });
@@ -169,9 +169,9 @@ describe("POST /api/v1/claims", () => {
     session.authAt = Date.now() - 1000;
     expect((await claimsGet()).status).toBe(200);
 
-    expectOk(setDisabled(SYSTEM, { userId: user.user.id, disabled: true }));
+    expectOk(await setDisabled(SYSTEM, { userId: user.user.id, disabled: true }));
     expect((await claimsGet()).status).toBe(403);
-    expectOk(setDisabled(SYSTEM, { userId: user.user.id, disabled: false }));
+    expectOk(await setDisabled(SYSTEM, { userId: user.user.id, disabled: false }));
     expect((await claimsGet()).status).toBe(401);
     // a sign-in after it is a new session
     session.authAt = Date.now() + 1;
@@ -190,7 +190,7 @@ describe("POST /api/v1/claims", () => {
   it("checks the Origin of cookie-authenticated writes", async () => {
     session.userId = reviewer.user.id;
     const source = await makeSource();
-    const body = { sourceId: source.id, ...quoteAt(source.body, "Critics disputed the figures"), speakerId: makeSpeaker().id };
+    const body = { sourceId: source.id, ...quoteAt(source.body, "Critics disputed the figures"), speakerId: (await makeSpeaker()).id };
     const crossSite = await claimsRoute.POST(request("POST", "/api/v1/claims", { body, headers: { origin: "https://evil.example" } }), params());
     expect(crossSite.status).toBe(403);
     expect((await errorOf(crossSite)).code).toBe("bad_origin");

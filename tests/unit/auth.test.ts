@@ -34,7 +34,7 @@ describe("checkCredentials", () => {
   it("says only 'invalid' for a wrong password, an unknown email, a disabled account or bad input", async () => {
     const user = await makeUser({ role: "viewer" });
     const disabled = await makeUser({ role: "viewer" });
-    expectOk(setDisabled(SYSTEM, { userId: disabled.id, disabled: true }));
+    expectOk(await setDisabled(SYSTEM, { userId: disabled.id, disabled: true }));
     const address = newAddress();
     const invalid = { ok: false, reason: "invalid" };
     expect(await checkCredentials({ email: user.email, password: "wrong password here" }, address)).toEqual(invalid);

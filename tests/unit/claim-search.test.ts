@@ -8,7 +8,7 @@ async function claimWith(body: string, quote: string, proposition: string | null
   const source = await makeSource({ body });
   const anchor = anchorQuote(source.body, quote);
   const claim = expectOk(
-    createClaim(SYSTEM, { sourceId: source.id, speakerId: makeSpeaker().id, start: anchor.start, end: anchor.end, quote, proposition }),
+    await createClaim(SYSTEM, { sourceId: source.id, speakerId: (await makeSpeaker()).id, start: anchor.start, end: anchor.end, quote, proposition }),
   );
   return { source, claim };
 }

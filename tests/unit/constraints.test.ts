@@ -11,7 +11,7 @@ const run = (statement: string, ...params: unknown[]) => sqlite().prepare(statem
 async function fixtures() {
   const user = await makeUser({ role: "admin" });
   const source = await makeSource();
-  const speaker = makeSpeaker();
+  const speaker = await makeSpeaker();
   const claim = await makeClaim({ source, speakerId: speaker.id });
   return { user, source, speaker, claim };
 }
@@ -85,7 +85,7 @@ describe("append-only tables", () => {
   it("verdicts can be neither updated nor deleted", async () => {
     const { claim } = await fixtures();
     const { verdict } = expectOk(
-      recordVerdict(SYSTEM, { claimId: claim.id, status: "corroborated", rationale: "Checked.", baseVersion: claim.version }),
+      await recordVerdict(SYSTEM, { claimId: claim.id, status: "corroborated", rationale: "Checked.", baseVersion: claim.version }),
     );
     expect(() => run("update verdicts set rationale = 'rewritten' where id = ?", verdict.id)).toThrow(/append-only/);
     expect(() => run("delete from verdicts where id = ?", verdict.id)).toThrow(/append-only/);
@@ -137,7 +137,7 @@ describe("sources.url", () => {
 
   it("and in createSource, before it gets there", async () => {
     await makeUser({ role: "admin" });
-    const result = createSource(SYSTEM, {
+    const result = await createSource(SYSTEM, {
       title: "T",
       outlet: "O",
       url: "javascript:alert(1)",

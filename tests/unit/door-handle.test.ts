@@ -14,6 +14,8 @@ import { auditLog } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { liveClaim } from "@/lib/claims/live";
 import { loadActor } from "@/lib/auth/actor";
+import { domainWrite } from "@/lib/domain-write";
+import { z } from "zod";
 import { makeClaim, makeUser } from "./support/factories";
 
 describe("statements run through the handle they are given", () => {
@@ -62,5 +64,40 @@ describe("statements run through the handle they are given", () => {
     } finally {
       other.$client.close();
     }
+  });
+});
+
+describe("a door on SQLite", () => {
+  it("is async for its caller, but refuses work that awaits inside its transaction, and writes nothing then", async () => {
+    const marker = `awaited-${Date.now()}`;
+    const count = () => getDb().select().from(auditLog).all().filter((r) => r.action.startsWith(marker)).length;
+    const written = domainWrite({
+      actor: { type: "system", via: "test" },
+      role: "admin",
+      schema: z.object({}),
+      input: {},
+      run: ({ audit }) => {
+        audit({ action: marker, entity: "test", entityId: null });
+        return 1;
+      },
+    });
+    expect(written).toBeInstanceOf(Promise);
+    expect((await written).ok).toBe(true);
+    expect(count()).toBe(1);
+
+    await expect(
+      domainWrite({
+        actor: { type: "system", via: "test" },
+        role: "admin",
+        schema: z.object({}),
+        input: {},
+        run: async ({ audit }) => {
+          audit({ action: marker, entity: "test", entityId: null });
+          await Promise.resolve();
+          return 2;
+        },
+      }),
+    ).rejects.toThrow(/must not await inside its transaction/);
+    expect(count()).toBe(1); // the audit row of the refused work was rolled back
   });
 });

@@ -200,23 +200,23 @@ describe("suggestions", () => {
     const items = listOpenSuggestions(source.id);
     const quote = items.find((s) => s.kind === "quotation")!;
     const claimsBefore = count("claims");
-    const accepted = expectOk(acceptSuggestion(asUser(reviewer), { suggestionId: quote.id }));
+    const accepted = expectOk(await acceptSuggestion(asUser(reviewer), { suggestionId: quote.id }));
     expect(count("claims")).toBe(claimsBefore + 1);
     expect(accepted.claim).toMatchObject({ sourceId: source.id, startOffset: quote.start, endOffset: quote.end, quote: quote.quote });
     const speaker = getDb().$client.prepare("select name, description from speakers where id = ?").get(accepted.claim.speakerId) as { name: string; description: string | null };
     expect(speaker.name).toBe("Priya Natarajan");
     expect(listOpenSuggestions(source.id).map((s) => s.id)).not.toContain(quote.id);
-    expect(acceptSuggestion(asUser(reviewer), { suggestionId: quote.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await acceptSuggestion(asUser(reviewer), { suggestionId: quote.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
 
     const other = listOpenSuggestions(source.id)[0]!;
-    expectOk(dismissSuggestion(asUser(reviewer), { suggestionId: other.id }));
+    expectOk(await dismissSuggestion(asUser(reviewer), { suggestionId: other.id }));
     expect(listOpenSuggestions(source.id).map((s) => s.id)).not.toContain(other.id);
     expect(count("claims")).toBe(claimsBefore + 1);
     // a viewer may do neither
     const next = listOpenSuggestions(source.id)[0];
     if (next) {
-      expect(acceptSuggestion(asUser(viewer), { suggestionId: next.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-      expect(dismissSuggestion(asUser(viewer), { suggestionId: next.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect(await acceptSuggestion(asUser(viewer), { suggestionId: next.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect(await dismissSuggestion(asUser(viewer), { suggestionId: next.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     }
   });
 
@@ -224,7 +224,7 @@ describe("suggestions", () => {
     const { source } = expectOk(await importSource(asUser(reviewer), { raw: story("edit") }));
     const items = listOpenSuggestions(source.id);
     const edited = `Editor's note: a figure was corrected.\n\n${source.body}`;
-    expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
+    expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
     for (const s of listOpenSuggestions(source.id)) expect(edited.slice(s.start, s.end)).toBe(s.quote);
     expect(listOpenSuggestions(source.id)).toHaveLength(items.length);
   });

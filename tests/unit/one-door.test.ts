@@ -26,8 +26,8 @@ beforeAll(async () => {
   const reviewer = await makeUser({ role: "reviewer" });
   const source = await makeSource();
   const claim = await makeClaim({ source });
-  const speaker = makeSpeaker({ aliases: ["Alias One"] });
-  const other = makeSpeaker();
+  const speaker = await makeSpeaker({ aliases: ["Alias One"] });
+  const other = await makeSpeaker();
   const aliasId = (getDb().$client.prepare("select id from speaker_aliases where speaker_id = ?").get(speaker.id) as { id: number }).id;
   const quote = "Critics disputed the figures";
   const start = DEFAULT_BODY.indexOf(quote);

@@ -48,7 +48,7 @@ describe("updateSource", () => {
     const kept = await makeClaim({ source, quote: QUOTE });
     const lost = await makeClaim({ source, quote: "Critics disputed the figures" });
     const body = `Correction appended. ${DEFAULT_BODY.replace("Critics disputed the figures and said", "It was said")}`;
-    const result = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
+    const result = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
     expect(result.claims).toEqual({ kept: 0, moved: 1, orphaned: 1 });
 
     const row = (id: number) =>
@@ -65,11 +65,11 @@ describe("updateSource", () => {
 
   it("refuses an edit based on an older revision, and only admins may edit", async () => {
     const source = await makeSource();
-    expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} More.` }));
-    const stale = updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} Other.` });
+    expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} More.` }));
+    const stale = await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} Other.` });
     expect(stale.ok ? null : stale.error.code).toBe("conflict");
     const reviewer = await makeUser({ role: "reviewer" });
-    const refused = updateSource(asUser(reviewer), { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: "x" });
+    const refused = await updateSource(asUser(reviewer), { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: "x" });
     expect(refused.ok ? null : refused.error.code).toBe("forbidden");
   });
 
@@ -78,11 +78,11 @@ describe("updateSource", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2020-01-01T00:00:00Z")); // a clock that stands still, and behind the stored one
     try {
-      const first = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} One.` }));
+      const first = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} One.` }));
       expect(first.updatedAt > source.updatedAt).toBe(true);
-      const stale = updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} Two.` });
+      const stale = await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `${DEFAULT_BODY} Two.` });
       expect(stale.ok ? null : stale.error.code).toBe("conflict");
-      expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: first.updatedAt, body: `${DEFAULT_BODY} Two.` }));
+      expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: first.updatedAt, body: `${DEFAULT_BODY} Two.` }));
     } finally {
       vi.useRealTimers();
     }

@@ -23,9 +23,9 @@ beforeAll(async () => {
   await seedDesk();
   // hostile and non-Latin text, through the same doors as everything else
   const source = await makeSource({ body: `${KOREAN}. 다음 문장은 없다. ${FORMULA} said nobody.` });
-  const speaker = makeSpeaker({ name: "+SUM(A1:A9)" });
+  const speaker = await makeSpeaker({ name: "+SUM(A1:A9)" });
   const claim = await makeClaim({ source, quote: KOREAN, speakerId: speaker.id });
-  expectOk(recordVerdict(SYSTEM, { claimId: claim.id, status: "contradicted", rationale: "@cmd <script>alert(1)</script>", baseVersion: 1 }));
+  expectOk(await recordVerdict(SYSTEM, { claimId: claim.id, status: "contradicted", rationale: "@cmd <script>alert(1)</script>", baseVersion: 1 }));
   await makeClaim({ source, quote: FORMULA, speakerId: speaker.id });
 });
 

@@ -40,7 +40,7 @@ describe("one search over the desk", () => {
     const claim = await makeClaim();
     const word = `zebracorn${unique("w").replace(/\W/g, "")}`;
     expectOk(
-      recordVerdict(SYSTEM, {
+      await recordVerdict(SYSTEM, {
         claimId: claim.id,
         status: "contradicted",
         rationale: `The ministry's own ${word} figures say otherwise.`,
@@ -57,7 +57,7 @@ describe("one search over the desk", () => {
     const word = `quokkastat${unique("r").replace(/\W/g, "")}`;
     const body = `Long: the ${word} grew a little in a year of many other changes across the region and beyond. Short: ${word} ${word} doubled.`;
     const source = await makeSource({ body });
-    const speaker = makeSpeaker();
+    const speaker = await makeSpeaker();
     const weak = await makeClaim({ source, speakerId: speaker.id, quote: `the ${word} grew a little in a year of many other changes across the region and beyond` });
     const strong = await makeClaim({ source, speakerId: speaker.id, quote: `${word} ${word} doubled` });
     expect(search(word, ["claims"]).claims.map((c) => c.id)).toEqual([strong.id, weak.id]);
@@ -65,7 +65,7 @@ describe("one search over the desk", () => {
 
   it("English by prefix, diacritics folded on both sides", async () => {
     const source = await makeSource({ body: `The Café Müller reopened. ${unique("pad")}` });
-    const speaker = makeSpeaker();
+    const speaker = await makeSpeaker();
     await makeClaim({ source, speakerId: speaker.id, quote: "The Café Müller reopened" });
     expect(quotes("cafe muller")).toContain("The Café Müller reopened");
     expect(quotes("reopen")).toContain("The Café Müller reopened");
@@ -75,7 +75,7 @@ describe("one search over the desk", () => {
   it("Korean: three syllables or more anywhere in a word (trigram), two syllables at a word's start", async () => {
     const body = `북한의 외무상은 모스크바에서 회담했다고 밝혔다. ${unique("ko")}`;
     const source = await makeSource({ body });
-    const speaker = makeSpeaker();
+    const speaker = await makeSpeaker();
     await makeClaim({ source, speakerId: speaker.id, quote: "북한의 외무상은 모스크바에서 회담했다고 밝혔다" });
     expect(quotes("외무상")).toContain("북한의 외무상은 모스크바에서 회담했다고 밝혔다");
     expect(quotes("스크바")).toContain("북한의 외무상은 모스크바에서 회담했다고 밝혔다");
@@ -93,22 +93,22 @@ describe("one search over the desk", () => {
     expect(quotes(word)).toEqual([`the ${word} plan was approved`]);
 
     // edit: the source's new words are found, its old ones no longer
-    const edited = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `Officials said the ${word} plan was approved. Critics agreed, mostly.` }));
+    const edited = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: `Officials said the ${word} plan was approved. Critics agreed, mostly.` }));
     expect(edited.claims.kept).toBe(1);
     expect(search("disagreed", ["sources"]).sources.map((s) => s.id)).not.toContain(source.id);
     expect(search(`${word} mostly`, ["sources"]).sources.map((s) => s.id)).toEqual([source.id]);
     const proposed = `${word}proposition`;
-    expectOk(updateClaim(SYSTEM, { claimId: claim.id, baseVersion: claim.version + 1, proposition: `The plan named ${proposed} passed.` }));
+    expectOk(await updateClaim(SYSTEM, { claimId: claim.id, baseVersion: claim.version + 1, proposition: `The plan named ${proposed} passed.` }));
     expect(quotes(proposed)).toHaveLength(1);
 
     // delete: an alias removed and a speaker merged away are no longer found
-    const keep = makeSpeaker({ name: unique("Keeper") });
-    const gone = makeSpeaker({ name: `Ottoline ${unique("Gone").replace(/\W/g, "")}`, aliases: [`Ottie${unique("a").replace(/\W/g, "")}`] });
+    const keep = await makeSpeaker({ name: unique("Keeper") });
+    const gone = await makeSpeaker({ name: `Ottoline ${unique("Gone").replace(/\W/g, "")}`, aliases: [`Ottie${unique("a").replace(/\W/g, "")}`] });
     const alias = getDb().$client.prepare("select id, alias from speaker_aliases where speaker_id = ?").get(gone.id) as { id: number; alias: string };
     expect(search(alias.alias, ["speakers"]).speakers.map((s) => s.id)).toEqual([gone.id]);
-    expectOk(removeAlias(SYSTEM, { speakerId: gone.id, aliasId: alias.id }));
+    expectOk(await removeAlias(SYSTEM, { speakerId: gone.id, aliasId: alias.id }));
     expect(search(alias.alias, ["speakers"]).speakers).toEqual([]);
-    expectOk(mergeSpeakers(SYSTEM, { keepId: keep.id, mergeId: gone.id }));
+    expectOk(await mergeSpeakers(SYSTEM, { keepId: keep.id, mergeId: gone.id }));
     expect(search(gone.name, ["speakers"]).speakers.map((s) => s.id)).toEqual([keep.id]); // as the kept one's alias now
     integrity();
   });

@@ -17,7 +17,7 @@ describe("seedDesk after a run that stopped half-way", () => {
     const cleaned = cleanArticle(fs.readFileSync(path.join(process.cwd(), "seed", "articles", meta.file), "utf8"));
     // the state a crash right after the first source would leave
     expectOk(
-      createSource(SYSTEM, {
+      await createSource(SYSTEM, {
         title: cleaned.title,
         outlet: meta.outlet,
         publishedAt: `${cleaned.publishedLocal}:00${meta.offset}`,

@@ -155,8 +155,8 @@ describe("admins see and lift the limits", () => {
 
     // a viewer may not, an admin may
     const viewer = await makeUser({ role: "viewer" });
-    expect(unlockAccount(asUser(viewer), { userId: user.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(expectOk(unlockAccount(asUser(admin), { userId: user.id })).cleared).toBe(2 * ACCOUNT_SOFT_LIMIT);
+    expect(await unlockAccount(asUser(viewer), { userId: user.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(expectOk(await unlockAccount(asUser(admin), { userId: user.id })).cleared).toBe(2 * ACCOUNT_SOFT_LIMIT);
     expect(limitedAccounts([user.email]).size).toBe(0);
     expect(await checkCredentials({ email: user.email, password: user.password }, attacker)).toMatchObject({ ok: true });
     const audit = getDb().$client.prepare("select action from audit_log where entity = 'user' and entity_id = ? order by id desc limit 1").get(user.id);
@@ -166,7 +166,7 @@ describe("admins see and lift the limits", () => {
   it("the shell unlocks too (system actor)", async () => {
     const user = await makeUser({ role: "viewer" });
     for (let i = 0; i < MAX_FAILURES; i++) await checkCredentials({ email: user.email, password: `x-${i}` }, "198.51.100.7");
-    expectOk(unlockAccount(SYSTEM, { userId: user.id }));
+    expectOk(await unlockAccount(SYSTEM, { userId: user.id }));
     expect(await checkCredentials({ email: user.email, password: user.password }, "198.51.100.7")).toMatchObject({ ok: true });
   });
 });

@@ -29,7 +29,7 @@ describe("a source edit that changes only a claim's context", () => {
     // the words right before the quote change; the quote stays where it was
     const body = DEFAULT_BODY.replace("The minister said", "The minister told parliament");
     const shift = "The minister told parliament".length - "The minister said".length;
-    const result = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
+    const result = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
     const after = claimRow(claim.id);
     expect(after.start).toBe(claim.startOffset + shift);
     expect(after.prefix).toContain("told parliament");
@@ -37,7 +37,7 @@ describe("a source edit that changes only a claim's context", () => {
     expect(result.claims.moved + result.claims.kept).toBe(1);
     expect(auditActions("claim", claim.id)).toEqual(["claim.create", "claim.reanchor"]);
 
-    const stale = updateClaim(SYSTEM, { claimId: claim.id, baseVersion: claim.version, proposition: "Typed before the edit." });
+    const stale = await updateClaim(SYSTEM, { claimId: claim.id, baseVersion: claim.version, proposition: "Typed before the edit." });
     expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 
@@ -46,7 +46,7 @@ describe("a source edit that changes only a claim's context", () => {
     const source = await makeSource({ body });
     const claim = await makeClaim({ source, quote: "the river rose by two metres overnight" });
     const edited = body.replace("Beta agreed.", "Beta, the mayor, disagreed.");
-    const result = expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
+    const result = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
     const after = claimRow(claim.id);
     expect([after.start, after.end]).toEqual([claim.startOffset, claim.endOffset]);
     expect(after.suffix).not.toBe(claim.suffix);
@@ -58,7 +58,7 @@ describe("a source edit that changes only a claim's context", () => {
     const body = `${DEFAULT_BODY}\n\n${"Filler sentence. ".repeat(10)}End.`;
     const source = await makeSource({ body });
     const claim = await makeClaim({ source, quote: "the harvest grew by 12% last year" });
-    expectOk(updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: body.replace("End.", "The end.") }));
+    expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: body.replace("End.", "The end.") }));
     expect(claimRow(claim.id).version).toBe(claim.version);
     expect(auditActions("claim", claim.id)).toEqual(["claim.create"]);
   });
@@ -66,17 +66,17 @@ describe("a source edit that changes only a claim's context", () => {
 
 describe("a speaker merge", () => {
   it("bumps the version of every claim it moves, each with its own audit row", async () => {
-    const keep = makeSpeaker();
-    const merge = makeSpeaker();
+    const keep = await makeSpeaker();
+    const merge = await makeSpeaker();
     const source = await makeSource();
     const a = await makeClaim({ source, speakerId: merge.id, quote: "the harvest grew by 12% last year" });
     const b = await makeClaim({ source, speakerId: merge.id, quote: "Critics disputed the figures" });
-    expectOk(mergeSpeakers(SYSTEM, { keepId: keep.id, mergeId: merge.id }));
+    expectOk(await mergeSpeakers(SYSTEM, { keepId: keep.id, mergeId: merge.id }));
     for (const claim of [a, b]) {
       expect(claimRow(claim.id)).toMatchObject({ speakerId: keep.id, version: claim.version + 1 });
       expect(auditActions("claim", claim.id)).toEqual(["claim.create", "claim.move_speaker"]);
     }
-    const stale = updateClaim(SYSTEM, { claimId: a.id, baseVersion: a.version, speakerId: merge.id });
+    const stale = await updateClaim(SYSTEM, { claimId: a.id, baseVersion: a.version, speakerId: merge.id });
     expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
     if (!stale.ok) expect(stale.error.message).toContain("merged the claim's speaker");
   });
@@ -91,16 +91,16 @@ describe("evidence passages on a source edit", () => {
   it("are re-anchored like claims, and marked orphaned when their words are lost, with audit rows", async () => {
     const cited = await makeSource({ body: "Officials confirmed the bridge closed on Monday. Traffic was diverted through the old town." });
     const claim = await makeClaim();
-    const passage = (quote: string) => {
+    const passage = async (quote: string) => {
       const anchor = anchorQuote(cited.body, quote);
       return expectOk(
-        addEvidence(SYSTEM, { claimId: claim.id, stance: "supports", target: { kind: "passage", sourceId: cited.id, start: anchor.start, end: anchor.end, quote } }),
+        await addEvidence(SYSTEM, { claimId: claim.id, stance: "supports", target: { kind: "passage", sourceId: cited.id, start: anchor.start, end: anchor.end, quote } }),
       );
     };
-    const moves = passage("the bridge closed on Monday");
-    const lost = passage("Traffic was diverted through the old town");
+    const moves = await passage("the bridge closed on Monday");
+    const lost = await passage("Traffic was diverted through the old town");
     const body = `Update: the ministry issued a statement. ${cited.body.replace("Traffic was diverted through the old town.", "Drivers waited.")}`;
-    const result = expectOk(updateSource(SYSTEM, { sourceId: cited.id, baseUpdatedAt: cited.updatedAt, body }));
+    const result = expectOk(await updateSource(SYSTEM, { sourceId: cited.id, baseUpdatedAt: cited.updatedAt, body }));
     expect(result.evidence).toEqual({ kept: 0, moved: 1, orphaned: 1 });
 
     const moved = evidenceRow(moves.id);

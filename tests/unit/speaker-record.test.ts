@@ -9,8 +9,8 @@ import { SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker, makeUser } from "
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 /** Rules on a claim through the verdict door, at the claim's current version. */
-function rule(claim: { id: number; version: number }, status: ClaimStatus) {
-  const { claim: updated } = expectOk(recordVerdict(SYSTEM, { claimId: claim.id, status, rationale: `Checked: ${status}.`, baseVersion: claim.version }));
+async function rule(claim: { id: number; version: number }, status: ClaimStatus) {
+  const { claim: updated } = expectOk(await recordVerdict(SYSTEM, { claimId: claim.id, status, rationale: `Checked: ${status}.`, baseVersion: claim.version }));
   return updated;
 }
 
@@ -21,22 +21,22 @@ function rule(claim: { id: number; version: number }, status: ClaimStatus) {
  * speaker with a verdict: neither of the last two may count.
  */
 async function speakerWithRecord() {
-  const speaker = makeSpeaker();
-  const other = makeSpeaker();
+  const speaker = await makeSpeaker();
+  const other = await makeSpeaker();
   const source = await makeSource();
   const claim = (quote: string, extra: { type?: "prediction"; resolvesOn?: string } = {}) => makeClaim({ source, speakerId: speaker.id, quote, ...extra });
 
-  const corroborated = rule(rule(await claim("the harvest grew by 12% last year"), "pending"), "corroborated");
-  const contradicted = rule(await claim("Critics disputed the figures"), "contradicted");
+  const corroborated = await rule(await rule(await claim("the harvest grew by 12% last year"), "pending"), "corroborated");
+  const contradicted = await rule(await claim("Critics disputed the figures"), "contradicted");
   const pending = await claim("the harvest grew by far less");
-  const cameTrue = rule(await claim("Officials expect exports to double by 2026", { type: "prediction", resolvesOn: "2020-01-01" }), "corroborated");
-  const cameFalse = rule(await claim("exports to double", { type: "prediction", resolvesOn: "2020-06-30" }), "contradicted");
+  const cameTrue = await rule(await claim("Officials expect exports to double by 2026", { type: "prediction", resolvesOn: "2020-01-01" }), "corroborated");
+  const cameFalse = await rule(await claim("exports to double", { type: "prediction", resolvesOn: "2020-06-30" }), "contradicted");
   const overdue = await claim("expect exports", { type: "prediction", resolvesOn: "2024-12-31" });
   const open = await claim("double by 2026", { type: "prediction", resolvesOn: "2099-01-01" });
 
-  const gone = rule(await claim("The minister said"), "contradicted");
-  expectOk(deleteClaim(SYSTEM, { claimId: gone.id }));
-  rule(await makeClaim({ source, speakerId: other.id, quote: "grew by 12%" }), "corroborated");
+  const gone = await rule(await claim("The minister said"), "contradicted");
+  expectOk(await deleteClaim(SYSTEM, { claimId: gone.id }));
+  await rule(await makeClaim({ source, speakerId: other.id, quote: "grew by 12%" }), "corroborated");
 
   return { speaker, other, claims: { corroborated, contradicted, pending, cameTrue, cameFalse, overdue, open } };
 }
@@ -60,8 +60,8 @@ describe("getSpeakerRecord", () => {
     expect(getSpeakerRecord({ speakerId: speaker.id, today: "2100-01-01" }).predictions.overdue).toBe(2);
   });
 
-  it("answers zeros, not NaN, for a speaker without claims", () => {
-    const speaker = makeSpeaker();
+  it("answers zeros, not NaN, for a speaker without claims", async () => {
+    const speaker = await makeSpeaker();
     expect(getSpeakerRecord({ speakerId: speaker.id })).toEqual({
       total: 0,
       counts: { corroborated: 0, contradicted: 0, pending: 0 },
@@ -124,7 +124,7 @@ describe("listSpeakerVerdictMonths", () => {
   });
 
   it("answers no months for a speaker without verdicts", async () => {
-    const speaker = makeSpeaker();
+    const speaker = await makeSpeaker();
     await makeClaim({ speakerId: speaker.id });
     expect(listSpeakerVerdictMonths({ speakerId: speaker.id })).toEqual({ months: [], earlier: null, total: 0 });
   });

@@ -53,35 +53,35 @@ describe("findSpeakers on the seeded desk", () => {
 });
 
 describe("speaker aliases", () => {
-  it("createSpeaker stores aliases and drops those equal to the name or to each other", () => {
+  it("createSpeaker stores aliases and drops those equal to the name or to each other", async () => {
     const name = `Park ${unique("Min")}`;
-    const speaker = makeSpeaker({ name, aliases: [name.toUpperCase(), "Park M.", "park-m", "Minister Park"] });
+    const speaker = await makeSpeaker({ name, aliases: [name.toUpperCase(), "Park M.", "park-m", "Minister Park"] });
     expect(speaker.aliases).toEqual(["Park M.", "Minister Park"]);
     expect(findSpeakers("minister park").map((s) => s.id)).toContain(speaker.id);
   });
 
-  it("addAlias refuses an alias that differs only in case or hyphens", () => {
-    const speaker = makeSpeaker({ name: unique("Lee"), aliases: ["Lee Jae-myung"] });
-    const duplicate = addAlias(SYSTEM, { speakerId: speaker.id, alias: "LEE JAE MYUNG" });
+  it("addAlias refuses an alias that differs only in case or hyphens", async () => {
+    const speaker = await makeSpeaker({ name: unique("Lee"), aliases: ["Lee Jae-myung"] });
+    const duplicate = await addAlias(SYSTEM, { speakerId: speaker.id, alias: "LEE JAE MYUNG" });
     expect(duplicate.ok).toBe(false);
     if (!duplicate.ok) {
       expect(duplicate.error.code).toBe("conflict");
       expect(duplicate.error.fields?.alias).toBeDefined();
     }
-    const added = expectOk(addAlias(SYSTEM, { speakerId: speaker.id, alias: "Lee J.M." }));
+    const added = expectOk(await addAlias(SYSTEM, { speakerId: speaker.id, alias: "Lee J.M." }));
     expect(added.aliasKey).toBe("leejm");
   });
 
   it("addAlias needs a reviewer and a speaker that exists", async () => {
-    const speaker = makeSpeaker();
+    const speaker = await makeSpeaker();
     const viewer = await makeUser({ role: "viewer" });
     const reviewer = await makeUser({ role: "reviewer" });
-    const refused = addAlias(asUser(viewer), { speakerId: speaker.id, alias: "Someone" });
+    const refused = await addAlias(asUser(viewer), { speakerId: speaker.id, alias: "Someone" });
     expect(refused.ok ? null : refused.error.code).toBe("forbidden");
-    expectOk(addAlias(asUser(reviewer), { speakerId: speaker.id, alias: "Someone" }));
-    const missing = addAlias(asUser(reviewer), { speakerId: speaker.id + 100_000, alias: "Someone" });
+    expectOk(await addAlias(asUser(reviewer), { speakerId: speaker.id, alias: "Someone" }));
+    const missing = await addAlias(asUser(reviewer), { speakerId: speaker.id + 100_000, alias: "Someone" });
     expect(missing.ok ? null : missing.error.code).toBe("not_found");
-    const empty = addAlias(asUser(reviewer), { speakerId: speaker.id, alias: " - " });
+    const empty = await addAlias(asUser(reviewer), { speakerId: speaker.id, alias: " - " });
     expect(empty.ok ? null : empty.error.code).toBe("invalid");
   });
 });

@@ -43,7 +43,7 @@ describe("sessions end on the server", () => {
     const laptop = signedIn(user.id);
     const phone = signedIn(user.id);
     const someoneElse = signedIn(other.id);
-    expect(expectOk(endAllSessions(asUser(user), { userId: user.id })).sessionsEnded).toBe(2);
+    expect(expectOk(await endAllSessions(asUser(user), { userId: user.id })).sessionsEnded).toBe(2);
     expect(sessionAccount(laptop)).toBeNull();
     expect(sessionAccount(phone)).toBeNull();
     expect(sessionAccount(someoneElse)).toMatchObject({ id: other.id });
@@ -59,9 +59,9 @@ describe("sessions end on the server", () => {
     const victim = await makeUser({ role: "reviewer" });
     const admin = await makeUser({ role: "admin" });
     const session = signedIn(victim.id);
-    expect(endAllSessions(asUser(user), { userId: victim.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await endAllSessions(asUser(user), { userId: victim.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(sessionAccount(session)).toMatchObject({ id: victim.id });
-    expectOk(endAllSessions(asUser(admin), { userId: victim.id }));
+    expectOk(await endAllSessions(asUser(admin), { userId: victim.id }));
     expect(sessionAccount(session)).toBeNull();
   });
 });
@@ -69,10 +69,10 @@ describe("sessions end on the server", () => {
 describe("tokens die with their account's trust", () => {
   it("disabling an account revokes its tokens and ends its sessions; enabling it brings neither back", async () => {
     const user = await makeUser({ role: "reviewer" });
-    const { token } = expectOk(createToken(asUser(user), { name: "cms" }));
+    const { token } = expectOk(await createToken(asUser(user), { name: "cms" }));
     const session = signedIn(user.id);
-    expectOk(setDisabled(SYSTEM, { userId: user.id, disabled: true }));
-    expectOk(setDisabled(SYSTEM, { userId: user.id, disabled: false }));
+    expectOk(await setDisabled(SYSTEM, { userId: user.id, disabled: true }));
+    expectOk(await setDisabled(SYSTEM, { userId: user.id, disabled: false }));
     expect(userForToken(token)).toBeNull();
     expect(sessionAccount(session)).toBeNull();
     const revoked = getDb().$client.prepare("select count(*) as n from audit_log where action like 'token.revoke%' and entity = 'api_token'").get() as { n: number };
@@ -82,9 +82,9 @@ describe("tokens die with their account's trust", () => {
   it("a password reset revokes every token of the account, and no one else's", async () => {
     const user = await makeUser({ role: "reviewer" });
     const other = await makeUser({ role: "reviewer" });
-    const a = expectOk(createToken(asUser(user), { name: "a" })).token;
-    const b = expectOk(createToken(asUser(user), { name: "b" })).token;
-    const theirs = expectOk(createToken(asUser(other), { name: "theirs" })).token;
+    const a = expectOk(await createToken(asUser(user), { name: "a" })).token;
+    const b = expectOk(await createToken(asUser(user), { name: "b" })).token;
+    const theirs = expectOk(await createToken(asUser(other), { name: "theirs" })).token;
     expectOk(await resetPassword(SYSTEM, { userId: user.id, password: "a brand new long password" }));
     expect(userForToken(a)).toBeNull();
     expect(userForToken(b)).toBeNull();

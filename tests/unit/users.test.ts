@@ -74,28 +74,28 @@ describe("changeRole", () => {
     expect(errorOf(await createUser(asUser(user), newUserInput())).code).toBe("forbidden");
 
     const before = auditCount();
-    expect(expectOk(changeRole(asUser(admin), { userId: user.id, role: "admin" })).role).toBe("admin");
+    expect(expectOk(await changeRole(asUser(admin), { userId: user.id, role: "admin" })).role).toBe("admin");
     expect(roleOf(user.id)).toBe("admin");
     expect(auditCount()).toBe(before + 1);
     expectOk(await createUser(asUser(user), newUserInput()));
 
-    expectOk(changeRole(asUser(admin), { userId: user.id, role: "reviewer" }));
+    expectOk(await changeRole(asUser(admin), { userId: user.id, role: "reviewer" }));
     expect(errorOf(await createUser(asUser(user), newUserInput())).code).toBe("forbidden");
     // a reviewer can still do reviewer work
-    expect(expectOk(createSpeaker(asUser(user), { name: unique("Speaker"), kind: "person" })).name).toMatch(/^Speaker-/);
+    expect(expectOk(await createSpeaker(asUser(user), { name: unique("Speaker"), kind: "person" })).name).toMatch(/^Speaker-/);
   });
 
   it("does not let an admin demote themself", async () => {
     const admin = await makeUser({ role: "admin" });
-    const error = errorOf(changeRole(asUser(admin), { userId: admin.id, role: "viewer" }));
+    const error = errorOf(await changeRole(asUser(admin), { userId: admin.id, role: "viewer" }));
     expect(error.code).toBe("invalid");
     expect(roleOf(admin.id)).toBe("admin");
-    expectOk(changeRole(asUser(admin), { userId: admin.id, role: "admin" }));
+    expectOk(await changeRole(asUser(admin), { userId: admin.id, role: "admin" }));
   });
 
   it("says not_found for a user that does not exist", async () => {
     const admin = await makeUser({ role: "admin" });
-    expect(errorOf(changeRole(asUser(admin), { userId: admin.id + 100_000, role: "viewer" })).code).toBe("not_found");
+    expect(errorOf(await changeRole(asUser(admin), { userId: admin.id + 100_000, role: "viewer" })).code).toBe("not_found");
   });
 });
 
@@ -106,23 +106,23 @@ describe("setDisabled", () => {
     expectOk(await createUser(asUser(other), newUserInput()));
 
     const before = auditCount();
-    expect(expectOk(setDisabled(asUser(admin), { userId: other.id, disabled: true })).disabled).toBe(true);
+    expect(expectOk(await setDisabled(asUser(admin), { userId: other.id, disabled: true })).disabled).toBe(true);
     expect(auditCount()).toBe(before + 1);
     const audit = sqlite().prepare("select action from audit_log order by id desc limit 1").get() as { action: string };
     expect(audit.action).toBe("user.disable");
 
     const error = errorOf(await createUser(asUser(other), newUserInput()));
     expect(error.code).toBe("forbidden");
-    expect(errorOf(changeRole(asUser(other), { userId: admin.id, role: "viewer" })).code).toBe("forbidden");
+    expect(errorOf(await changeRole(asUser(other), { userId: admin.id, role: "viewer" })).code).toBe("forbidden");
     expect(roleOf(admin.id)).toBe("admin");
 
-    expectOk(setDisabled(asUser(admin), { userId: other.id, disabled: false }));
+    expectOk(await setDisabled(asUser(admin), { userId: other.id, disabled: false }));
     expectOk(await createUser(asUser(other), newUserInput()));
   });
 
   it("does not let an admin disable themself", async () => {
     const admin = await makeUser({ role: "admin" });
-    expect(errorOf(setDisabled(asUser(admin), { userId: admin.id, disabled: true })).code).toBe("invalid");
+    expect(errorOf(await setDisabled(asUser(admin), { userId: admin.id, disabled: true })).code).toBe("invalid");
   });
 
   it("treats an actor id that names no user as unauthenticated", async () => {

@@ -38,7 +38,7 @@ describe("recordVerdict", () => {
     const passage = "Critics disputed the figures";
     const start = source.body.indexOf(passage);
     const result = expectOk(
-      recordVerdict(asUser(reviewer), {
+      await recordVerdict(asUser(reviewer), {
         claimId: claim.id,
         status: "contradicted",
         rationale: "  Customs data show 3%.  ",
@@ -71,8 +71,8 @@ describe("recordVerdict", () => {
 
   it("keeps every verdict as history", async () => {
     const { reviewer, claim } = await setting();
-    expectOk(recordVerdict(asUser(reviewer), { claimId: claim.id, status: "pending", baseVersion: 1 }));
-    expectOk(recordVerdict(asUser(reviewer), { claimId: claim.id, status: "corroborated", rationale: "Confirmed.", baseVersion: 2 }));
+    expectOk(await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "pending", baseVersion: 1 }));
+    expectOk(await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "corroborated", rationale: "Confirmed.", baseVersion: 2 }));
     const rows = sqlite().prepare("select status from verdicts where claim_id = ? order by id").all(claim.id);
     expect(rows).toEqual([{ status: "pending" }, { status: "corroborated" }]);
     expect(snapshot(claim.id).claim).toMatchObject({ status: "corroborated", version: 3 });
@@ -80,10 +80,10 @@ describe("recordVerdict", () => {
 
   it("refuses a verdict based on a stale version and changes nothing", async () => {
     const { reviewer, claim } = await setting();
-    expectOk(recordVerdict(asUser(reviewer), { claimId: claim.id, status: "corroborated", rationale: "First look.", baseVersion: 1 }));
+    expectOk(await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "corroborated", rationale: "First look.", baseVersion: 1 }));
     const before = snapshot(claim.id);
     const error = errorOf(
-      recordVerdict(asUser(reviewer), { claimId: claim.id, status: "contradicted", rationale: "Second look.", baseVersion: 1 }),
+      await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "contradicted", rationale: "Second look.", baseVersion: 1 }),
     );
     expect(error.code).toBe("conflict");
     expect(snapshot(claim.id)).toEqual(before);
@@ -95,7 +95,7 @@ describe("recordVerdict", () => {
     const { reviewer, claim } = await setting();
     const before = snapshot(claim.id);
     for (const status of ["corroborated", "contradicted"]) {
-      const error = errorOf(recordVerdict(asUser(reviewer), { claimId: claim.id, status, rationale: "   ", baseVersion: 1 }));
+      const error = errorOf(await recordVerdict(asUser(reviewer), { claimId: claim.id, status, rationale: "   ", baseVersion: 1 }));
       expect(error.code).toBe("invalid");
       expect(error.fields?.rationale).toMatch(/rationale is required/);
     }
@@ -106,7 +106,7 @@ describe("recordVerdict", () => {
     const { claim } = await setting();
     const viewer = await makeUser({ role: "viewer" });
     const before = snapshot(claim.id);
-    const error = errorOf(recordVerdict(asUser(viewer), { claimId: claim.id, status: "corroborated", rationale: "Yes.", baseVersion: 1 }));
+    const error = errorOf(await recordVerdict(asUser(viewer), { claimId: claim.id, status: "corroborated", rationale: "Yes.", baseVersion: 1 }));
     expect(error.code).toBe("forbidden");
     expect(snapshot(claim.id)).toEqual(before);
   });
@@ -117,7 +117,7 @@ describe("recordVerdict", () => {
       const { reviewer, claim } = await setting();
       const before = snapshot(claim.id);
       const error = errorOf(
-        recordVerdict(asUser(reviewer), {
+        await recordVerdict(asUser(reviewer), {
           claimId: claim.id,
           status: "contradicted",
           rationale: "See link.",
@@ -136,7 +136,7 @@ describe("recordVerdict", () => {
     const before = snapshot(claim.id);
     const missingClaimId = other.id + 100_000;
     const error = errorOf(
-      recordVerdict(asUser(reviewer), {
+      await recordVerdict(asUser(reviewer), {
         claimId: claim.id,
         status: "corroborated",
         rationale: "Two sources.",
@@ -157,19 +157,19 @@ describe("recordVerdict", () => {
     const { reviewer, source, claim } = await setting();
     const before = snapshot(claim.id);
     const base = { claimId: claim.id, status: "corroborated", rationale: "Because.", baseVersion: 1 };
-    const wrongPassage = recordVerdict(asUser(reviewer), {
+    const wrongPassage = await recordVerdict(asUser(reviewer), {
       ...base,
       evidence: [{ target: { kind: "passage", sourceId: source.id, start: 0, end: 5, quote: "Other" }, stance: "supports" }],
     });
     expect(errorOf(wrongPassage).code).toBe("invalid");
-    const self = recordVerdict(asUser(reviewer), { ...base, evidence: [{ target: { kind: "claim", claimId: claim.id }, stance: "supports" }] });
+    const self = await recordVerdict(asUser(reviewer), { ...base, evidence: [{ target: { kind: "claim", claimId: claim.id }, stance: "supports" }] });
     expect(errorOf(self).code).toBe("invalid");
     expect(snapshot(claim.id)).toEqual(before);
   });
 
   it("says not_found for a claim that does not exist", async () => {
     const { reviewer, claim } = await setting();
-    const error = errorOf(recordVerdict(asUser(reviewer), { claimId: claim.id + 100_000, status: "pending", baseVersion: 1 }));
+    const error = errorOf(await recordVerdict(asUser(reviewer), { claimId: claim.id + 100_000, status: "pending", baseVersion: 1 }));
     expect(error.code).toBe("not_found");
   });
 });
@@ -180,12 +180,12 @@ describe("a deleted claim", () => {
     const { addEvidence } = await import("@/lib/evidence");
     const claim = await makeClaim();
     const other = await makeClaim();
-    expectOk(deleteClaim(SYSTEM, { claimId: claim.id }));
-    const verdict = recordVerdict(SYSTEM, { claimId: claim.id, status: "pending", baseVersion: 2 });
+    expectOk(await deleteClaim(SYSTEM, { claimId: claim.id }));
+    const verdict = await recordVerdict(SYSTEM, { claimId: claim.id, status: "pending", baseVersion: 2 });
     expect(verdict.ok ? null : verdict.error.code).toBe("not_found");
-    const onDeleted = addEvidence(SYSTEM, { claimId: claim.id, target: { kind: "url", url: "https://example.org" }, stance: "context" });
+    const onDeleted = await addEvidence(SYSTEM, { claimId: claim.id, target: { kind: "url", url: "https://example.org" }, stance: "context" });
     expect(onDeleted.ok ? null : onDeleted.error.code).toBe("not_found");
-    const toDeleted = addEvidence(SYSTEM, { claimId: other.id, target: { kind: "claim", claimId: claim.id }, stance: "supports" });
+    const toDeleted = await addEvidence(SYSTEM, { claimId: other.id, target: { kind: "claim", claimId: claim.id }, stance: "supports" });
     expect(toDeleted.ok ? null : toDeleted.error.code).toBe("not_found");
   });
 });

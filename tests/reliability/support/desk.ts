@@ -45,7 +45,7 @@ export async function makeDesk(label: string): Promise<Desk> {
   await seedDesk();
   const sqlite = getDb().$client;
   const reviewer = sqlite.prepare("select id from users where email = 'reviewer@example.org'").get() as { id: number };
-  const made = createToken({ type: "user", userId: reviewer.id }, { name: "reliability" });
+  const made = await createToken({ type: "user", userId: reviewer.id }, { name: "reliability" });
   if (!made.ok) throw new Error(`token: ${made.error.message}`);
   const claims = sqlite
     .prepare("select id, version, source_id as sourceId, start_offset as start, end_offset as end, quote, speaker_id as speakerId from claims order by id")

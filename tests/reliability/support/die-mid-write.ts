@@ -16,7 +16,7 @@ sqlite.function("die_now", () => {
 });
 // a temporary trigger lives in this connection only: the database file is not changed by it
 sqlite.exec("CREATE TEMP TRIGGER die_after_audit AFTER INSERT ON main.audit_log BEGIN SELECT die_now(); END");
-recordVerdict(
+void recordVerdict(
   { type: "user", userId: reviewerId! },
   {
     claimId,

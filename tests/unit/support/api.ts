@@ -33,7 +33,7 @@ export const BASE = "http://127.0.0.1:3000";
 
 export async function userWithToken(role: "admin" | "reviewer" | "viewer") {
   const user = await makeUser({ role });
-  const { token } = expectOk(createToken(asUser(user), { name: `${role} script` }));
+  const { token } = expectOk(await createToken(asUser(user), { name: `${role} script` }));
   return { user, token };
 }
 

@@ -54,9 +54,9 @@ async function ensureAdmin(): Promise<void> {
   if (!admin) await makeUser({ role: "admin" });
 }
 
-export function makeSpeaker(options: { name?: string; kind?: SpeakerKind; aliases?: string[]; description?: string | null } = {}) {
+export async function makeSpeaker(options: { name?: string; kind?: SpeakerKind; aliases?: string[]; description?: string | null } = {}) {
   return expectOk(
-    createSpeaker(SYSTEM, {
+    await createSpeaker(SYSTEM, {
       name: options.name ?? unique("Speaker"),
       kind: options.kind ?? "person",
       description: options.description ?? null,
@@ -72,7 +72,7 @@ export const DEFAULT_BODY =
 export async function makeSource(options: { body?: string; title?: string; outlet?: string; url?: string | null } = {}) {
   await ensureAdmin();
   return expectOk(
-    createSource(SYSTEM, {
+    await createSource(SYSTEM, {
       title: options.title ?? unique("Source"),
       outlet: options.outlet ?? "Test Outlet",
       byline: null,
@@ -95,10 +95,10 @@ export async function makeClaim(
   } = {},
 ) {
   const source = options.source ?? (await makeSource());
-  const speakerId = options.speakerId ?? makeSpeaker().id;
+  const speakerId = options.speakerId ?? (await makeSpeaker()).id;
   const anchor = anchorQuote(source.body, options.quote ?? "the harvest grew by 12% last year", options.occurrence);
   return expectOk(
-    createClaim(options.actor ?? SYSTEM, {
+    await createClaim(options.actor ?? SYSTEM, {
       sourceId: source.id,
       speakerId,
       start: anchor.start,
