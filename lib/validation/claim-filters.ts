@@ -3,18 +3,21 @@ import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/schema";
 import { queryId } from "./common";
 
 /** The claim list's query string, shared by /claims and GET /api/v1/claims. */
+
+/** ?limit= of a list: a whole number from 1; values above 200 are capped, not refused. */
+export const cappedLimit = z
+  .string()
+  .regex(/^\d{1,6}$/, "Use a whole number from 1 to 200.")
+  .transform((v) => Math.min(Number(v), 200))
+  .refine((v) => v >= 1, "Use a whole number from 1 to 200.")
+  .optional();
+
 export const claimFiltersQuery = z.object({
   status: z.enum(CLAIM_STATUSES, { message: `Status is one of ${CLAIM_STATUSES.join(", ")}.` }).optional(),
   type: z.enum(CLAIM_TYPES, { message: `Type is one of ${CLAIM_TYPES.join(", ")}.` }).optional(),
   sourceId: queryId,
   speakerId: queryId,
-  // values above the cap are capped, not refused
-  limit: z
-    .string()
-    .regex(/^\d{1,6}$/, "Use a whole number from 1 to 200.")
-    .transform((v) => Math.min(Number(v), 200))
-    .refine((v) => v >= 1, "Use a whole number from 1 to 200.")
-    .optional(),
+  limit: cappedLimit,
   cursor: z
     .string()
     .max(64)

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SOURCE_SORTS, decodeSourceCursor, encodeSourceCursor, listSources, listSourcesPage } from "@/db/queries/sources";
 import { LIMITS, text } from "@/lib/validation/common";
+import { cappedLimit } from "@/lib/validation/claim-filters";
 import { json } from "@/lib/http/api";
 import { created, readRoute, writeRoute } from "@/lib/http/write-route";
 import type { Source } from "@/db/schema";
@@ -9,12 +10,7 @@ import { importSource, previewImport } from "@/lib/sources/import";
 
 /** ?limit=&cursor=&sort=&q=; values above the cap are capped, not refused. */
 const sourcesQuery = z.object({
-  limit: z
-    .string()
-    .regex(/^\d{1,6}$/, "Use a whole number from 1 to 200.")
-    .transform((v) => Math.min(Number(v), 200))
-    .refine((v) => v >= 1, "Use a whole number from 1 to 200.")
-    .optional(),
+  limit: cappedLimit,
   cursor: z
     .string()
     .transform((v, ctx) => {
