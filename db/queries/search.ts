@@ -12,6 +12,7 @@ import { getDb, type Db } from "../client";
  * turns them into <mark> after escaping everything else).
  */
 import type { SearchKind } from "./search-kinds";
+import { ftsString } from "@/lib/search/query";
 import { bestSnippet, type Highlighter } from "@/lib/search/snippet";
 
 export { SEARCH_KINDS, type SearchKind } from "./search-kinds";
@@ -163,6 +164,22 @@ export function searchDesk(e: Expressions, options: { kinds: readonly SearchKind
     speakers: want("speakers") ? searchSpeakers(e, options.limit) : [],
     verdicts: want("verdicts") ? searchVerdicts(e, options.limit) : [],
   };
+}
+
+/**
+ * Which of the words are words of the desk: a token some word index holds
+ * (each index stems the word as it stems its text, so "missiles" is a word of
+ * a desk that says "missile"). One lookup of one token per index and word.
+ */
+export function wordsOfDesk(words: string[]): Set<string> {
+  const known = new Set<string>();
+  if (words.length === 0) return known;
+  const holds = prepare(
+    `select exists(select 1 from claims_fts where claims_fts match @w) or exists(select 1 from sources_fts where sources_fts match @w)
+       or exists(select 1 from speakers_fts where speakers_fts match @w) or exists(select 1 from aliases_fts where aliases_fts match @w)`,
+  ).pluck();
+  for (const word of words) if (holds.get({ w: ftsString(word) })) known.add(word);
+  return known;
 }
 
 /** The speakers some run of the query's words names (by name or alias key), with all their names. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { searchDesk, speakersNamed, SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
+import { searchDesk, speakersNamed, wordsOfDesk, SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
 import { fail, ok, type Result } from "@/lib/result";
 import { nameKey } from "@/lib/text/name-key";
 import { expressions, parseQuery } from "./query";
@@ -12,12 +12,13 @@ const EMPTY: SearchResults = { claims: [], sources: [], speakers: [], verdicts: 
 
 /**
  * The desk's one search: the text parsed into words routed to the index that
- * can find them, a speaker's other names added, each kind ranked. Bad input
+ * can find them (a word of the desk whole, with its inflections; anything else
+ * as the beginning of words), a speaker's other names added, each kind ranked. Bad input
  * is refused with a message (too long); text with no searchable word in it
  * finds nothing.
  */
 export function searchEverything(text: string, options: { kinds?: readonly SearchKind[]; limit?: number } = {}): Result<SearchResults & { query: string }> {
-  const parsed = parseQuery(text, speakersNamed, nameKey);
+  const parsed = parseQuery(text, speakersNamed, nameKey, wordsOfDesk);
   if (!parsed.ok) return fail("invalid", parsed.message, { q: parsed.message });
   const e = { ...expressions(parsed.query), highlight: highlighterOf(parsed.query) };
   if (!e.word && !e.trigram) return ok({ ...EMPTY, query: text });

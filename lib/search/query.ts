@@ -4,9 +4,14 @@
  * NEAR, `*`, `^`, brackets and column filters in the input are only words.
  *
  * Each word is routed to the index that can find it:
- * - a word in a spaced script (English, French, …) goes to the unicode61
- *   index as a prefix ("arriv" finds "arrived"), diacritics folded on both
- *   sides ("Chóe" finds "Choe");
+ * - a word in a spaced script (English, French, …) goes to the word index
+ *   (unicode61 under English stems, migration 0009), diacritics folded on
+ *   both sides ("Chóe" finds "Choe"). A word of the desk (one the index
+ *   holds, stemmed as the index stems it) is searched as that one token,
+ *   which finds its inflections too ("missiles" finds "missile", "arriv"
+ *   finds "arrived"); a word the desk does not hold (half typed: "Pyong") is
+ *   searched as the beginning of words. An exact token costs FTS5 one
+ *   doclist; a prefix, every doclist of every token that begins so;
  * - Korean, Chinese and Japanese words of three characters or more go to the
  *   trigram index, as substrings (Korean runs particles into the word:
  *   "외무상은" holds "외무상");
@@ -22,6 +27,8 @@ export const MAX_QUERY_LENGTH = 300;
 export const MAX_TERMS = 12;
 
 export type Term = { text: string; route: "word" | "trigram"; prefix: boolean };
+/** Which of these words (spaced-script words, as typed) are words the desk's index holds. */
+export type WordLookup = (words: string[]) => Set<string>;
 /** Terms that must all match; a group matches when any of its alternatives does (a speaker's names). */
 export type QueryPart = { kind: "term"; term: Term } | { kind: "names"; said: string; names: string[] };
 export type ParsedQuery = { parts: QueryPart[]; words: string[] };
@@ -32,7 +39,7 @@ const WORDISH = /[\p{L}\p{N}]/u;
 /** An FTS5 string: the text in double quotes, its own double quotes doubled. */
 export const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-function termOf(word: string, phrase: boolean): Term | null {
+function termOf(word: string, phrase: boolean, known: Set<string>): Term | null {
   const text = word.normalize("NFC").trim();
   if (!WORDISH.test(text)) return null;
   if (UNSPACED.test(text)) {
@@ -41,8 +48,11 @@ function termOf(word: string, phrase: boolean): Term | null {
   }
   // one Latin letter matches half the desk and says nothing
   if (!phrase && [...text.replace(/[^\p{L}\p{N}]/gu, "")].length < 2) return null;
-  return { text, route: "word", prefix: !phrase };
+  return { text, route: "word", prefix: !phrase && !known.has(text) };
 }
+
+/** The words that could be searched as whole tokens: spaced-script words, not phrases, of two letters or more. */
+const candidateWord = (w: { text: string; phrase: boolean }) => !w.phrase && !UNSPACED.test(w.text) && /^[\p{L}\p{N}]{2,}$/u.test(w.text.normalize("NFC").trim());
 
 /** Words and "quoted phrases" of the input; an unbalanced quote is only a character. */
 export function splitWords(raw: string): Array<{ text: string; phrase: boolean }> {
@@ -63,9 +73,15 @@ export type NameLookup = (keys: string[]) => Map<string, { said: string; names: 
 /**
  * The parts of a query. `lookup` answers, for the lookup keys of runs of up
  * to four words, which name the desk's speakers (and all their names); the
- * longest run wins.
+ * longest run wins. `known` answers which words the index holds (searched
+ * whole, with their inflections); without it every word is a prefix.
  */
-export function parseQuery(raw: string, lookup: NameLookup, key: (s: string) => string): { ok: true; query: ParsedQuery } | { ok: false; message: string } {
+export function parseQuery(
+  raw: string,
+  lookup: NameLookup,
+  key: (s: string) => string,
+  known: WordLookup = () => new Set(),
+): { ok: true; query: ParsedQuery } | { ok: false; message: string } {
   if (raw.length > MAX_QUERY_LENGTH) return { ok: false, message: `Search for at most ${MAX_QUERY_LENGTH} characters.` };
   const words = splitWords(raw).slice(0, MAX_TERMS * 2);
   const runs: string[] = [];
@@ -76,7 +92,8 @@ export function parseQuery(raw: string, lookup: NameLookup, key: (s: string) => 
     }
   }
   const speakers = lookup([...new Set(runs.filter(Boolean))]);
-  const parts: QueryPart[] = [];
+  // each run of words that names a speaker, else each word on its own
+  const pieces: Array<QueryPart | { kind: "word"; word: { text: string; phrase: boolean } }> = [];
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
@@ -84,17 +101,23 @@ export function parseQuery(raw: string, lookup: NameLookup, key: (s: string) => 
       if (run.some((w) => w.phrase)) continue;
       const found = speakers.get(key(run.map((w) => w.text).join(" ")));
       if (found) {
-        parts.push({ kind: "names", said: run.map((w) => w.text).join(" "), names: found.names });
+        pieces.push({ kind: "names", said: run.map((w) => w.text).join(" "), names: found.names });
         matched = n;
       }
     }
-    if (matched) {
-      i += matched;
-      continue;
+    if (!matched) pieces.push({ kind: "word", word: words[i]! });
+    i += matched || 1;
+  }
+  // one question to the index for every word that could be a word of the desk
+  const candidates = pieces.flatMap((p) => (p.kind === "word" && candidateWord(p.word) ? [p.word.text.normalize("NFC").trim()] : []));
+  const wordsOfDesk = candidates.length ? known([...new Set(candidates)]) : new Set<string>();
+  const parts: QueryPart[] = [];
+  for (const piece of pieces) {
+    if (piece.kind !== "word") parts.push(piece);
+    else {
+      const term = termOf(piece.word.text, piece.word.phrase, wordsOfDesk);
+      if (term) parts.push({ kind: "term", term });
     }
-    const term = termOf(words[i]!.text, words[i]!.phrase);
-    if (term) parts.push({ kind: "term", term });
-    i++;
   }
   return { ok: true, query: { parts: parts.slice(0, MAX_TERMS), words: words.map((w) => w.text) } };
 }

@@ -8,13 +8,25 @@
  * The marks follow what each index matched:
  * - a word searched as a prefix marks every word that begins with it, case
  *   and diacritics folded as unicode61 folds them ("chóe" marks "Choe");
- * - a speaker's names mark each of their words, whole;
+ * - a word searched whole (a word of the desk, a word of a "quoted phrase",
+ *   each word of a speaker's names) marks every word with the same English
+ *   stem, as the index's porter tokenizer stems them ("missiles" marks
+ *   "missile"), through the `stemmer` package's Porter algorithm;
  * - a trigram term (Korean and other unspaced scripts) marks the substring.
  */
+import { stemmer } from "stemmer";
 import { MARK_CLOSE, MARK_OPEN } from "./marks";
 import type { ParsedQuery } from "./query";
 
-export type Highlighter = { prefixes: string[]; words: Set<string>; substrings: string[] };
+/**
+ * `stems`: the stems of words searched whole; `heads`, their first two
+ * letters, which porter never changes: a word is stemmed only when it begins
+ * like one of them, so a 4 KB body is not stemmed word by word.
+ */
+export type Highlighter = { prefixes: string[]; stems: Set<string>; heads: Set<string>; substrings: string[] };
+
+/** The stem FTS5's porter tokenizer indexes a folded word under (it leaves words outside ASCII as they are). */
+const stemOf = (folded: string) => (/^[a-z0-9]+$/.test(folded) ? stemmer(folded) : folded);
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -29,21 +41,23 @@ export function fold(text: string): string {
 /** What to mark for a parsed query. */
 export function highlighterOf(query: ParsedQuery): Highlighter {
   const prefixes: string[] = [];
-  const words = new Set<string>();
+  const stems = new Set<string>();
   const substrings: string[] = [];
   for (const part of query.parts) {
     if (part.kind === "names") {
-      for (const name of part.names) for (const w of name.match(WORD) ?? []) words.add(fold(w));
+      for (const name of part.names) for (const w of name.match(WORD) ?? []) stems.add(stemOf(fold(w)));
     } else if (part.term.route === "trigram") substrings.push(part.term.text.toLowerCase());
     else {
       const tokens = part.term.text.match(WORD) ?? [];
       for (const t of tokens) {
         if (part.term.prefix) prefixes.push(fold(t));
-        else words.add(fold(t)); // a "quoted phrase": its words whole
+        else stems.add(stemOf(fold(t)));
       }
     }
   }
-  return { prefixes: prefixes.filter(Boolean), words, substrings: substrings.filter(Boolean) };
+  stems.delete("");
+  const heads = new Set([...stems].map((w) => w.slice(0, 2)));
+  return { prefixes: prefixes.filter(Boolean), stems, heads, substrings: substrings.filter(Boolean) };
 }
 
 type Span = { start: number; end: number };
@@ -52,13 +66,13 @@ const ASCII = /^[\x00-\x7f]*$/;
 const foldWord = (word: string) => (ASCII.test(word) ? word.toLowerCase() : fold(word));
 const wordMatches = (word: string, h: Highlighter) => {
   const folded = foldWord(word);
-  return h.words.has(folded) || h.prefixes.some((p) => folded.startsWith(p));
+  return (h.heads.has(folded.slice(0, 2)) && h.stems.has(stemOf(folded))) || h.prefixes.some((p) => folded.startsWith(p));
 };
 
 /** Where the first match in `text` starts, or -1 (a body is scanned only as far as its first match). */
 function firstMatch(text: string, h: Highlighter): number {
   let first = -1;
-  if (h.words.size > 0 || h.prefixes.length > 0) {
+  if (h.stems.size > 0 || h.prefixes.length > 0) {
     for (const m of text.matchAll(WORD)) {
       if (wordMatches(m[0], h)) {
         first = m.index!;
@@ -79,7 +93,7 @@ function firstMatch(text: string, h: Highlighter): number {
 /** The spans of `text` the highlighter marks, in order, not overlapping. */
 export function matchSpans(text: string, h: Highlighter): Span[] {
   const spans: Span[] = [];
-  if (h.words.size > 0 || h.prefixes.length > 0) {
+  if (h.stems.size > 0 || h.prefixes.length > 0) {
     for (const m of text.matchAll(WORD)) if (wordMatches(m[0], h)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   }
   if (h.substrings.length > 0) {
@@ -105,7 +119,30 @@ const strip = (text: string) => text.replace(/[\u0001\u0002]/g, "");
  * "…" where the text was cut. null when nothing in the text matches.
  */
 export function snippetOf(text: string, h: Highlighter, words = 14): string | null {
-  const clean = strip(text).replace(/\s+/g, " ").trim();
+  let raw = strip(text);
+  let cutBefore = false;
+  let cutAfter = false;
+  // a long body: only the stretch around its first match is spaced and split into words
+  const reach = words * 40;
+  if (raw.length > reach * 2) {
+    const at = firstMatch(raw, h);
+    if (at === -1) return null;
+    let from = Math.max(0, at - reach);
+    let to = Math.min(raw.length, at + reach);
+    if (from > 0) {
+      const space = raw.slice(from, at).search(/\s/);
+      from = space === -1 ? at : from + space;
+    }
+    if (to < raw.length) {
+      const tail = raw.slice(at, to);
+      const space = Math.max(tail.lastIndexOf(" "), tail.lastIndexOf("\n"));
+      to = space <= 0 ? to : at + space;
+    }
+    cutBefore = from > 0;
+    cutAfter = to < raw.length;
+    raw = raw.slice(from, to);
+  }
+  const clean = raw.replace(/\s+/g, " ").trim();
   const first = firstMatch(clean, h);
   if (first === -1) return null;
   // word boundaries (start offsets of each whitespace-separated word)
@@ -125,7 +162,7 @@ export function snippetOf(text: string, h: Highlighter, words = 14): string | nu
     at = s.end;
   }
   out += window.slice(at);
-  return `${from > 0 ? "…" : ""}${out.trimEnd()}${to < starts.length ? "…" : ""}`;
+  return `${from > 0 || cutBefore ? "…" : ""}${out.trimEnd()}${to < starts.length || cutAfter ? "…" : ""}`;
 }
 
 /** The first snippet that matches among the texts (a title, then a body), else the first text, unmarked. */

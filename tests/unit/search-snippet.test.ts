@@ -21,6 +21,24 @@ describe("search snippets, cut and marked from the rows' own text", () => {
     expect(shown(snippetOf("Mosc and Moscow", h('"Mosc"')))).toBe("[Mosc] and Moscow");
   });
 
+  it("marks every inflection of a word searched whole, by its English stem", () => {
+    const known = (words: string[]) => new Set(words);
+    const parsed = parseQuery("missiles launch", noNames, (s) => s.toLowerCase(), known);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const marked = shown(snippetOf("The missile was launched; Missiles launching again. Mission over.", highlighterOf(parsed.query)));
+    expect(marked).toBe("The [missile] was [launched]; [Missiles] [launching] again. Mission over.");
+  });
+
+  it("cuts a long body around its first match without reading it all, with an ellipsis on each side", () => {
+    const text = `${"early words here. ".repeat(400)}Then the missile launch was announced. ${"late words here. ".repeat(400)}`;
+    const s = shown(snippetOf(text, h("missile"), 18))!;
+    expect(s).toMatch(/^…/);
+    expect(s).toMatch(/…$/);
+    expect(s).toContain("[missile]");
+    expect(s.split(" ").length).toBeLessThanOrEqual(19);
+    expect(snippetOf(`${"nothing ".repeat(2000)}`, h("missile"))).toBeNull();
+  });
+
   it("marks Korean substrings from the trigram route and two-syllable words by their beginning", () => {
     expect(shown(snippetOf("최선희 외무상은 모스크바에 도착했다", h("외무상")))).toBe("최선희 [외무상]은 모스크바에 도착했다");
     expect(shown(snippetOf("북한의 외무상", h("북한")))).toBe("[북한의] 외무상");

@@ -72,6 +72,22 @@ describe("one search over the desk", () => {
     expect(quotes("Cáfé")).toContain("The Café Müller reopened");
   });
 
+  it("a word of the desk is one token that finds its inflections; a half-typed word is a prefix", async () => {
+    const stem = `zorblax${unique("i").replace(/[^a-z]/gi, "").toLowerCase()}`;
+    const source = await makeSource({ body: `Officials said the coast guard ${stem}ed three trawlers overnight. ${unique("pad")}` });
+    const speaker = await makeSpeaker();
+    const quote = `the coast guard ${stem}ed three trawlers overnight`;
+    await makeClaim({ source, speakerId: speaker.id, quote });
+    // "…ing" is not in the desk, but its stem is: searched whole, it finds "…ed"
+    expect(quotes(`${stem}ing trawler`)).toEqual([quote]);
+    expect(search(`${stem}ing`, ["claims"]).claims[0]!.snippet).toContain(`\u0001${stem}ed\u0002`);
+    // a beginning that is no word of the desk is searched as a prefix
+    expect(quotes(stem.slice(0, 9))).toContain(quote);
+    const known = (words: string[]) => new Set(words.filter((w) => w === "trawlers"));
+    const parsed = parseQuery("trawlers zorbl", () => new Map(), (s) => s.toLowerCase(), known);
+    expect(parsed.ok && expressions(parsed.query)).toEqual({ word: '"trawlers" AND "zorbl"*', trigram: null });
+  });
+
   it("Korean: three syllables or more anywhere in a word (trigram), two syllables at a word's start", async () => {
     const body = `북한의 외무상은 모스크바에서 회담했다고 밝혔다. ${unique("ko")}`;
     const source = await makeSource({ body });
