@@ -42,6 +42,17 @@ describe.skipIf(!found.ok)("PostgreSQL migrations", () => {
     expect(await migratePg(pool())).toBe(files);
   }, 60_000);
 
+  it("stems English words as SQLite's porter index does, keeps Hangul words whole, and every word index is built on it", async () => {
+    const db = pool();
+    const vector = async (text: string) =>
+      (await db.query<{ v: string }>("select to_tsvector('public.claimdesk_words', public.f_unaccent($1))::text as v", [text])).rows[0]!.v;
+    expect(await vector("Missiles launched; Chóe arrived")).toBe("'arriv':4 'choe':3 'launch':2 'missil':1");
+    expect(await vector("북한의 외무상은 the")).toBe("'the':3 '북한의':1 '외무상은':2");
+    const indexes = (await db.query<{ indexdef: string }>("select indexdef from pg_indexes where indexname like '%\\_fts'")).rows.map((r) => r.indexdef);
+    expect(indexes).toHaveLength(6);
+    for (const def of indexes) expect(def).toContain("claimdesk_words");
+  }, 60_000);
+
   it("refuses to change or remove a verdict or an audit row", async () => {
     const db = pool();
     const user = await db.query<{ id: number }>(
