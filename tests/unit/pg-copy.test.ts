@@ -19,7 +19,7 @@ import { SYSTEM, expectOk, makeClaim, makeSpeaker } from "./support/factories";
 
 const found = locatePgBin();
 
-function script(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; out: string }> {
+function script(args: string[], env: Record<string, string>): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("scripts/db-copy.ts"), ...args], { env: { ...process.env, ...env } });
     let out = "";
