@@ -13,7 +13,7 @@ import { getDb, type Db } from "../client";
  */
 import type { SearchKind } from "./search-kinds";
 import { ftsString } from "@/lib/search/query";
-import { bestSnippet, type Highlighter } from "@/lib/search/snippet";
+import { bestSnippet, snippetOf, type Highlighter } from "@/lib/search/snippet";
 
 export { SEARCH_KINDS, type SearchKind } from "./search-kinds";
 /** The FTS5 expression for each index (either may be null), and what the snippets mark. */
@@ -28,7 +28,8 @@ export type Expressions = { word: string | null; trigram: string | null; highlig
 const WINDOW = 200;
 export { MARK_CLOSE, MARK_OPEN } from "@/lib/search/marks";
 
-type Ranked = { id: number; score: number };
+/** A row's id and its score: lower is better (BM25 as FTS5 gives it, negated on engines that give higher-is-better). */
+export type Ranked = { id: number; score: number };
 
 /** Prepared statements by their SQL, per connection (a closed and reopened database never meets old ones). */
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -63,48 +64,56 @@ const byRank = <T extends { id: number }>(rows: T[], ranked: Ranked[]) => {
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 };
 
+export type ClaimRow = {
+  id: number; quote: string; proposition: string | null; status: string; type: string; speakerId: number; speakerName: string; sourceId: number; sourceTitle: string; outlet: string;
+};
+/** The columns every engine reads for a claim shown (its ids in `ids`, its live rows only). */
+export const CLAIM_ROW_COLUMNS = `c.id, c.quote, c.proposition, c.status, c.type, s.id as "speakerId", s.name as "speakerName", src.id as "sourceId", src.title as "sourceTitle", src.outlet as outlet`;
+export const CLAIM_ROW_FROM = `claims c join speakers s on s.id = c.speaker_id join sources src on src.id = c.source_id where c.deleted_at is null`;
+
+/** Claims as search shows them, in rank order, each with its snippet. */
+export function shapeClaims(rows: ClaimRow[], ranked: Ranked[], e: Expressions, limit: number) {
+  return byRank(rows, ranked)
+    .slice(0, limit)
+    .map((r) => ({
+      id: r.id,
+      quote: r.quote,
+      status: r.status,
+      type: r.type,
+      speaker: { id: r.speakerId, name: r.speakerName },
+      source: { id: r.sourceId, title: r.sourceTitle, outlet: r.outlet },
+      snippet: bestSnippet([r.quote, r.proposition], e.highlight),
+    }));
+}
+
 export function searchClaims(e: Expressions, limit: number) {
   // deleted claims stay in the index (their verdicts do): fetch a few more, drop them
   const ranked = rankIn("claims", e, limit + 5);
   if (ranked.length === 0) return [];
-  const rows = prepare(
-    `select c.id, c.quote, c.proposition, c.status, c.type, s.id as speakerId, s.name as speakerName, src.id as sourceId, src.title as sourceTitle, src.outlet as outlet
-     from claims c join speakers s on s.id = c.speaker_id join sources src on src.id = c.source_id
-     where c.deleted_at is null and c.id in (${placeholders(ranked.length)})`,
-  ).all(ranked.map((r) => r.id)) as Array<{
-    id: number; quote: string; proposition: string | null; status: string; type: string; speakerId: number; speakerName: string; sourceId: number; sourceTitle: string; outlet: string;
-  }>;
-  const shown = byRank(rows, ranked).slice(0, limit);
-  return shown.map((r) => ({
-    id: r.id,
-    quote: r.quote,
-    status: r.status,
-    type: r.type,
-    speaker: { id: r.speakerId, name: r.speakerName },
-    source: { id: r.sourceId, title: r.sourceTitle, outlet: r.outlet },
-    snippet: bestSnippet([r.quote, r.proposition], e.highlight),
-  }));
+  const rows = prepare(`select ${CLAIM_ROW_COLUMNS} from ${CLAIM_ROW_FROM} and c.id in (${placeholders(ranked.length)})`).all(ranked.map((r) => r.id)) as ClaimRow[];
+  return shapeClaims(rows, ranked, e, limit);
+}
+
+export type SourceRow = { id: number; title: string; outlet: string; publishedAt: string; body: string };
+export const SOURCE_ROW_COLUMNS = `id, title, outlet, published_at as "publishedAt", body`;
+
+export function shapeSources(rows: SourceRow[], ranked: Ranked[], e: Expressions) {
+  return byRank(rows, ranked).map(({ body, ...r }) => ({ ...r, snippet: bestSnippet([body, r.title], e.highlight, 18) }));
 }
 
 export function searchSources(e: Expressions, limit: number) {
   const ranked = rankIn("sources", e, limit);
   if (ranked.length === 0) return [];
-  const rows = prepare(`select id, title, outlet, published_at as publishedAt, body from sources where id in (${placeholders(ranked.length)})`).all(
-    ranked.map((r) => r.id),
-  ) as Array<{ id: number; title: string; outlet: string; publishedAt: string; body: string }>;
-  return byRank(rows, ranked).map(({ body, ...r }) => ({ ...r, snippet: bestSnippet([body, r.title], e.highlight, 18) }));
+  const rows = prepare(`select ${SOURCE_ROW_COLUMNS} from sources where id in (${placeholders(ranked.length)})`).all(ranked.map((r) => r.id)) as SourceRow[];
+  return shapeSources(rows, ranked, e);
 }
 
-export function searchSpeakers(e: Expressions, limit: number) {
-  const byName = rankIn("speakers", e, limit);
-  const byAlias = rankIn("aliases", e, limit);
-  const aliasOwners = byAlias.length
-    ? (prepare(`select id, speaker_id as speakerId, alias from speaker_aliases where id in (${placeholders(byAlias.length)})`).all(byAlias.map((r) => r.id)) as Array<{
-        id: number;
-        speakerId: number;
-        alias: string;
-      }>)
-    : [];
+export type AliasRow = { id: number; speakerId: number; alias: string };
+export type SpeakerRow = { id: number; name: string; description: string | null; kind: string };
+export const SPEAKER_ROW_COLUMNS = "id, name, description, kind";
+
+/** The best speakers by their names' and their aliases' ranks, with the best-ranked matching alias of each. */
+export function bestSpeakers(byName: Ranked[], byAlias: Ranked[], aliasOwners: AliasRow[], e: Expressions, limit: number) {
   const aliasMarked = new Map(aliasOwners.map((a) => [a.id, bestSnippet([a.alias], e.highlight, 8)]));
   const best = new Map<number, { score: number; alias?: string }>();
   for (const r of byName) best.set(r.id, { score: r.score });
@@ -115,38 +124,57 @@ export function searchSpeakers(e: Expressions, limit: number) {
     if (!prior || score < prior.score) best.set(a.speakerId, { score, alias: aliasMarked.get(a.id) });
   }
   const ranked = [...best.entries()].map(([id, v]) => ({ id, score: v.score })).sort((a, b) => a.score - b.score).slice(0, limit);
-  if (ranked.length === 0) return [];
-  const rows = prepare(`select id, name, description, kind from speakers where id in (${placeholders(ranked.length)})`).all(ranked.map((r) => r.id)) as Array<{
-    id: number; name: string; description: string | null; kind: string;
-  }>;
-  return byRank(rows, ranked).map((r) => ({ ...r, snippet: best.get(r.id)?.alias ? `also known as ${best.get(r.id)!.alias}` : bestSnippet([r.name], e.highlight, 8) }));
+  return { ranked, best };
 }
 
-export function searchVerdicts(e: Expressions, limit: number) {
-  const verdictIds = rankIn("verdicts", e, limit);
-  const evidenceIds = rankIn("evidence", e, limit);
-  const verdictRows = verdictIds.length
-    ? (prepare(
-        `select v.id, v.status, v.created_at as createdAt, v.rationale, u.name as reviewer, c.id as claimId, c.quote as claimQuote
-         from verdicts v join users u on u.id = v.reviewer_id join claims c on c.id = v.claim_id
-         where c.deleted_at is null and v.id in (${placeholders(verdictIds.length)})`,
-      ).all(verdictIds.map((r) => r.id)) as Array<{ id: number; status: string; createdAt: string; rationale: string | null; reviewer: string; claimId: number; claimQuote: string }>)
+/** A speaker's snippet is its name, marked; "also known as …" only when the name itself does not match (found by an alias). */
+export function shapeSpeakers(rows: SpeakerRow[], found: ReturnType<typeof bestSpeakers>, e: Expressions) {
+  const { ranked, best } = found;
+  return byRank(rows, ranked).map((r) => {
+    const alias = best.get(r.id)?.alias;
+    const name = snippetOf(r.name, e.highlight, 8);
+    return { ...r, snippet: name ?? (alias ? `also known as ${alias}` : bestSnippet([r.name], e.highlight, 8)) };
+  });
+}
+
+export function searchSpeakers(e: Expressions, limit: number) {
+  const byName = rankIn("speakers", e, limit);
+  const byAlias = rankIn("aliases", e, limit);
+  const aliasOwners = byAlias.length
+    ? (prepare(`select id, speaker_id as speakerId, alias from speaker_aliases where id in (${placeholders(byAlias.length)})`).all(byAlias.map((r) => r.id)) as AliasRow[])
     : [];
-  const evidenceRows = evidenceIds.length
-    ? (prepare(
-        `select e.id, e.stance, e.created_at as createdAt, e.note, c.id as claimId, c.quote as claimQuote
-         from evidence e join claims c on c.id = e.claim_id where c.deleted_at is null and e.id in (${placeholders(evidenceIds.length)})`,
-      ).all(evidenceIds.map((r) => r.id)) as Array<{ id: number; stance: string; createdAt: string; note: string | null; claimId: number; claimQuote: string }>)
-    : [];
+  const found = bestSpeakers(byName, byAlias, aliasOwners, e, limit);
+  if (found.ranked.length === 0) return [];
+  const rows = prepare(`select ${SPEAKER_ROW_COLUMNS} from speakers where id in (${placeholders(found.ranked.length)})`).all(found.ranked.map((r) => r.id)) as SpeakerRow[];
+  return shapeSpeakers(rows, found, e);
+}
+
+export type VerdictRow = { id: number; status: string; createdAt: string; rationale: string | null; reviewer: string; claimId: number; claimQuote: string };
+export type EvidenceRow = { id: number; stance: string; createdAt: string; note: string | null; claimId: number; claimQuote: string };
+export const VERDICT_ROW_SQL = `select v.id, v.status, v.created_at as "createdAt", v.rationale, u.name as reviewer, c.id as "claimId", c.quote as "claimQuote"
+  from verdicts v join users u on u.id = v.reviewer_id join claims c on c.id = v.claim_id where c.deleted_at is null`;
+export const EVIDENCE_ROW_SQL = `select e.id, e.stance, e.created_at as "createdAt", e.note, c.id as "claimId", c.quote as "claimQuote"
+  from evidence e join claims c on c.id = e.claim_id where c.deleted_at is null`;
+
+/** Verdicts and evidence notes in one list, best first. */
+export function shapeVerdicts(verdictRows: VerdictRow[], evidenceRows: EvidenceRow[], verdictIds: Ranked[], evidenceIds: Ranked[], e: Expressions, limit: number) {
   const vScore = new Map(verdictIds.map((r) => [r.id, r.score]));
   const eScore = new Map(evidenceIds.map((r) => [r.id, r.score]));
   return [
     ...verdictRows.map(({ rationale, ...r }) => ({ kind: "verdict" as const, ...r, score: vScore.get(r.id)!, snippet: bestSnippet([rationale], e.highlight, 18) })),
     ...evidenceRows.map(({ note, ...r }) => ({ kind: "evidence" as const, ...r, score: eScore.get(r.id)!, snippet: bestSnippet([note], e.highlight, 18) })),
   ]
-    .sort((a, b) => a.score - b.score)
+    .sort((a, b) => a.score - b.score || b.id - a.id)
     .slice(0, limit)
     .map(({ score: _score, ...rest }) => rest);
+}
+
+export function searchVerdicts(e: Expressions, limit: number) {
+  const verdictIds = rankIn("verdicts", e, limit);
+  const evidenceIds = rankIn("evidence", e, limit);
+  const verdictRows = verdictIds.length ? (prepare(`${VERDICT_ROW_SQL} and v.id in (${placeholders(verdictIds.length)})`).all(verdictIds.map((r) => r.id)) as VerdictRow[]) : [];
+  const evidenceRows = evidenceIds.length ? (prepare(`${EVIDENCE_ROW_SQL} and e.id in (${placeholders(evidenceIds.length)})`).all(evidenceIds.map((r) => r.id)) as EvidenceRow[]) : [];
+  return shapeVerdicts(verdictRows, evidenceRows, verdictIds, evidenceIds, e, limit);
 }
 
 export type SearchResults = {

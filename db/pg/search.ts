@@ -1,0 +1,218 @@
+/**
+ * The desk's search on PostgreSQL (issue 12, item 4), over the indexes of pg
+ * migrations 0002 and 0004: a tsvector of unaccented text under the
+ * `claimdesk_words` configuration (English stems for ASCII words, like
+ * SQLite's porter index) for words, and pg_trgm (ILIKE) for Korean and other
+ * unspaced scripts. The query is parsed exactly as on SQLite
+ * (lib/search/query.ts); only the index questions differ:
+ *
+ * - a word: `to_tsquery` of its runs of letters and digits, each a quoted
+ *   lexeme (the same parser and stemmer as the text), followed one after the
+ *   other (`<->`), the last with `:*` when the word is a prefix; a speaker's
+ *   names: `phraseto_tsquery` of each, joined by `||`. User text reaches
+ *   these functions only as a bound parameter, and what reaches the tsquery
+ *   parser is letters and digits between quotes: `&`, `|`, `!`, `:*`, quotes
+ *   and brackets typed by a reviewer are never operators.
+ * - a trigram term: `column ILIKE '%…%'` on every indexed column, `%`, `_`
+ *   and `\` escaped.
+ *
+ * Ranking: ts_rank among the newest 200 matches, as SQLite ranks by BM25
+ * among its newest 200 (`Ranked` scores are lower-is-better, so ts_rank is
+ * negated). The rows shown, their snippets and the grouping are the same
+ * code as on SQLite (db/queries/search.ts).
+ */
+import type { Pool, PoolClient } from "pg";
+import { nameKey } from "@/lib/text/name-key";
+import { highlighterOf } from "@/lib/search/snippet";
+import { parseQuery, type ParsedQuery } from "@/lib/search/query";
+import { fail, ok, type Result } from "@/lib/result";
+import {
+  bestSpeakers,
+  CLAIM_ROW_COLUMNS,
+  CLAIM_ROW_FROM,
+  EVIDENCE_ROW_SQL,
+  shapeClaims,
+  shapeSources,
+  shapeSpeakers,
+  shapeVerdicts,
+  SOURCE_ROW_COLUMNS,
+  SPEAKER_ROW_COLUMNS,
+  VERDICT_ROW_SQL,
+  type AliasRow,
+  type ClaimRow,
+  type EvidenceRow,
+  type Expressions,
+  type Ranked,
+  type SearchKind,
+  type SearchResults,
+  type SourceRow,
+  type SpeakerRow,
+  type VerdictRow,
+} from "../queries/search";
+import { SEARCH_KINDS } from "../queries/search-kinds";
+
+type Queryable = Pool | PoolClient;
+
+const CONFIG = "'public.claimdesk_words'::regconfig";
+const WINDOW = 200;
+
+/** Each indexed table: its word index's expression (repeated exactly, or the index is not used) and its trigram columns. */
+const INDEXES = {
+  sources: { table: "sources", words: `"title" || ' ' || "body"`, trigram: ["title", "body"] },
+  claims: { table: "claims", words: `"quote" || ' ' || coalesce("proposition", '')`, trigram: ["quote", "proposition"] },
+  speakers: { table: "speakers", words: `"name" || ' ' || coalesce("description", '')`, trigram: ["name", "description"] },
+  aliases: { table: "speaker_aliases", words: `"alias"`, trigram: ["alias"] },
+  verdicts: { table: "verdicts", words: `"rationale"`, trigram: ["rationale"] },
+  evidence: { table: "evidence", words: `"note"`, trigram: ["note"] },
+} as const;
+type Stem = keyof typeof INDEXES;
+
+const vector = (stem: Stem) => `to_tsvector(${CONFIG}, public.f_unaccent(${INDEXES[stem].words}))`;
+const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The tsquery and the trigram patterns of a parsed query, as SQL with numbered parameters. */
+export function pgExpressions(query: ParsedQuery): { tsquery: string | null; patterns: string[]; params: string[] } {
+  const params: string[] = [];
+  const bind = (value: string) => `$${params.push(value)}`;
+  const words: string[] = [];
+  const patterns: string[] = [];
+  for (const part of query.parts) {
+    if (part.kind === "names") {
+      const latin = part.names.filter((n) => !/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(n));
+      const names = [...new Set(latin.length ? latin : part.names)];
+      words.push(`(${names.map((n) => `phraseto_tsquery(${CONFIG}, public.f_unaccent(${bind(n)}))`).join(" || ")})`);
+    } else if (part.term.route === "trigram") patterns.push(likeLiteral(part.term.text));
+    else {
+      // the word's letter runs, each a quoted lexeme (letters and digits only: no quote or backslash can
+      // reach the tsquery parser), followed one after the other; a prefix applies to the last
+      const runs = part.term.text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+      if (runs.length === 0) continue;
+      const lexemes = runs.map((run) => `'${run}'`).join(" <-> ") + (part.term.prefix ? ":*" : "");
+      words.push(`to_tsquery(${CONFIG}, public.f_unaccent(${bind(lexemes)}))`);
+    }
+  }
+  return { tsquery: words.length ? words.join(" && ") : null, patterns, params };
+}
+
+type PgQuery = ReturnType<typeof pgExpressions>;
+
+async function rankIn(db: Queryable, stem: Stem, q: PgQuery, limit: number): Promise<Ranked[]> {
+  if (!q.tsquery && q.patterns.length === 0) return [];
+  const { table, trigram } = INDEXES[stem];
+  const params = [...q.params];
+  const filters = q.patterns.map((pattern) => {
+    const at = `$${params.push(pattern)}`;
+    return `(${trigram.map((column) => `"${column}" ILIKE ${at}`).join(" OR ")})`;
+  });
+  const sql = q.tsquery
+    ? `select id, -ts_rank(${vector(stem)}, query) as score from "${table}", (select ${q.tsquery} as query) as q
+       where ${vector(stem)} @@ query${filters.map((f) => ` and ${f}`).join("")} order by id desc limit ${WINDOW}`
+    : `select id, 0 as score from "${table}" where ${filters.join(" and ")} order by id desc limit ${WINDOW}`;
+  const { rows } = await db.query<{ id: number; score: number }>(sql, params);
+  return rows.map((r) => ({ id: r.id, score: Number(r.score) })).sort((a, b) => a.score - b.score || b.id - a.id).slice(0, limit);
+}
+
+const ids = (ranked: Ranked[]) => ranked.map((r) => r.id);
+
+async function searchClaims(db: Queryable, q: PgQuery, e: Expressions, limit: number) {
+  const ranked = await rankIn(db, "claims", q, limit + 5);
+  if (ranked.length === 0) return [];
+  const { rows } = await db.query<ClaimRow>(`select ${CLAIM_ROW_COLUMNS} from ${CLAIM_ROW_FROM} and c.id = any($1)`, [ids(ranked)]);
+  return shapeClaims(rows, ranked, e, limit);
+}
+
+async function searchSources(db: Queryable, q: PgQuery, e: Expressions, limit: number) {
+  const ranked = await rankIn(db, "sources", q, limit);
+  if (ranked.length === 0) return [];
+  const { rows } = await db.query<SourceRow>(`select ${SOURCE_ROW_COLUMNS} from sources where id = any($1)`, [ids(ranked)]);
+  return shapeSources(rows, ranked, e);
+}
+
+async function searchSpeakers(db: Queryable, q: PgQuery, e: Expressions, limit: number) {
+  const byName = await rankIn(db, "speakers", q, limit);
+  const byAlias = await rankIn(db, "aliases", q, limit);
+  const aliasOwners = byAlias.length
+    ? (await db.query<AliasRow>(`select id, speaker_id as "speakerId", alias from speaker_aliases where id = any($1)`, [ids(byAlias)])).rows
+    : [];
+  const found = bestSpeakers(byName, byAlias, aliasOwners, e, limit);
+  if (found.ranked.length === 0) return [];
+  const { rows } = await db.query<SpeakerRow>(`select ${SPEAKER_ROW_COLUMNS} from speakers where id = any($1)`, [ids(found.ranked)]);
+  return shapeSpeakers(rows, found, e);
+}
+
+async function searchVerdicts(db: Queryable, q: PgQuery, e: Expressions, limit: number) {
+  const verdictIds = await rankIn(db, "verdicts", q, limit);
+  const evidenceIds = await rankIn(db, "evidence", q, limit);
+  const verdictRows = verdictIds.length ? (await db.query<VerdictRow>(`${VERDICT_ROW_SQL} and v.id = any($1)`, [ids(verdictIds)])).rows : [];
+  const evidenceRows = evidenceIds.length ? (await db.query<EvidenceRow>(`${EVIDENCE_ROW_SQL} and e.id = any($1)`, [ids(evidenceIds)])).rows : [];
+  return shapeVerdicts(verdictRows, evidenceRows, verdictIds, evidenceIds, e, limit);
+}
+
+/** The speakers some run of the query's words names (by name or alias key), with all their names. */
+async function speakersNamed(db: Queryable, keys: string[]) {
+  const out = new Map<string, { said: string; names: string[] }>();
+  if (keys.length === 0) return out;
+  const { rows: hits } = await db.query<{ speakerId: number; key: string }>(
+    `select id as "speakerId", name_key as key from speakers where name_key = any($1)
+     union select speaker_id, alias_key from speaker_aliases where alias_key = any($1)`,
+    [keys],
+  );
+  const owners = new Map<string, Set<number>>();
+  for (const h of hits) (owners.get(h.key) ?? owners.set(h.key, new Set()).get(h.key)!).add(h.speakerId);
+  const speakerIds = [...new Set(hits.map((h) => h.speakerId))];
+  if (speakerIds.length === 0) return out;
+  const { rows: names } = await db.query<{ speakerId: number; name: string }>(
+    `select id as "speakerId", name from speakers where id = any($1) union all select speaker_id, alias from speaker_aliases where speaker_id = any($1)`,
+    [speakerIds],
+  );
+  for (const [key, owning] of owners) out.set(key, { said: key, names: names.filter((n) => owning.has(n.speakerId)).map((n) => n.name) });
+  return out;
+}
+
+/** Which words some word index holds (stemmed as it stems its text). */
+async function wordsOfDesk(db: Queryable, words: string[]) {
+  const known = new Set<string>();
+  for (const word of words) {
+    const tests = (["claims", "sources", "speakers", "aliases"] as const).map(
+      (stem) => `exists(select 1 from "${INDEXES[stem].table}" where ${vector(stem)} @@ plainto_tsquery(${CONFIG}, public.f_unaccent($1)))`,
+    );
+    const { rows } = await db.query<{ holds: boolean }>(`select ${tests.join(" or ")} as holds`, [word]);
+    if (rows[0]?.holds) known.add(word);
+  }
+  return known;
+}
+
+/** searchEverything (lib/search) on PostgreSQL: the same parse, the same groups and snippets. */
+export async function searchEverythingPg(
+  db: Queryable,
+  text: string,
+  options: { kinds?: readonly SearchKind[]; limit?: number } = {},
+): Promise<Result<SearchResults & { query: string }>> {
+  // the parse asks which runs name speakers and which words the desk holds: collect, ask, parse again
+  const asked = { keys: new Set<string>(), words: new Set<string>() };
+  const first = parseQuery(
+    text,
+    (keys) => (keys.forEach((k) => asked.keys.add(k)), new Map()),
+    nameKey,
+    (words) => (words.forEach((w) => asked.words.add(w)), new Set()),
+  );
+  if (!first.ok) return fail("invalid", first.message, { q: first.message });
+  const names = await speakersNamed(db, [...asked.keys]);
+  const known = await wordsOfDesk(db, [...asked.words]);
+  const parsed = parseQuery(text, () => names, nameKey, () => known);
+  if (!parsed.ok) return fail("invalid", parsed.message, { q: parsed.message });
+  const q = pgExpressions(parsed.query);
+  const empty: SearchResults = { claims: [], sources: [], speakers: [], verdicts: [] };
+  if (!q.tsquery && q.patterns.length === 0) return ok({ ...empty, query: text });
+  const e: Expressions = { word: null, trigram: null, highlight: highlighterOf(parsed.query) };
+  const kinds = options.kinds ?? SEARCH_KINDS;
+  const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
+  const want = (k: SearchKind) => kinds.includes(k);
+  return ok({
+    claims: want("claims") ? await searchClaims(db, q, e, limit) : [],
+    sources: want("sources") ? await searchSources(db, q, e, limit) : [],
+    speakers: want("speakers") ? await searchSpeakers(db, q, e, limit) : [],
+    verdicts: want("verdicts") ? await searchVerdicts(db, q, e, limit) : [],
+    query: text,
+  });
+}
