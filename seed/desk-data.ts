@@ -343,7 +343,8 @@ export const VERDICTS: Array<{ claim: string; status: ClaimStatus; rationale: st
     status: "corroborated",
     rationale:
       "Kyunghyang Shinmun (4 Nov) reports that Choe arrived in Moscow on 30 October 2024, which was a Wednesday: the schedule held.",
-    evidence: [{ claim: "moscow-oct30", stance: "supports", note: "Arrival in Moscow on 30 October, a Wednesday." }],
+    // the passage, not the claim on it: linking the two claims is left to a reviewer (the related-claims panel offers it)
+    evidence: [{ passage: { article: "kyunghyang", quote: "Choi arrived in Moscow on October 30" }, stance: "supports", note: "Arrival in Moscow on 30 October, a Wednesday." }],
   },
   {
     claim: "treaty-signed-june",

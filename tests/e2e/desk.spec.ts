@@ -42,9 +42,19 @@ test("/ focuses the search box; 'Choe Moscow' finds both arrivals, the other spe
   await expect(related.getByRole("status")).toHaveCount(0);
 });
 
+test("on the seeded desk a reviewer is offered the Wednesday claim's twin to link, as a new user would find it", async ({ page }) => {
+  await signInAs(page, "reviewer");
+  await page.goto("/search?q=Choe+Moscow");
+  await page.getByRole("region", { name: /^Claims/ }).getByRole("link", { name: "“Choe is scheduled to arrive in Moscow on Wednesday”" }).first().click();
+  const related = page.getByRole("region", { name: "Possibly the same claim" });
+  const twin = related.getByRole("listitem").filter({ hasText: "Choi arrived in Moscow on October 30" }).filter({ hasText: KYUNGHYANG });
+  await expect(twin.getByRole("button", { name: "Link as supporting evidence" })).toBeVisible();
+  await expect(twin.getByRole("button", { name: "Link as refuting evidence" })).toBeVisible();
+});
+
 test("from the dashboard: search 'Choe Moscow', open the Wednesday claim, link its twin as supporting evidence in two clicks", async ({ page, baseURL }) => {
   await signInAs(page, "reviewer");
-  // a Wednesday claim of this test's own (the seeded one already cites its twin), so no other test's evidence moves
+  // a Wednesday claim of this test's own (the seeded one offers the same link, above), so no other test's evidence moves
   const claim = await freshClaim<{ id: number }>(page.request, { origin: baseURL! }, "Choe is scheduled to arrive in Moscow on Wednesday", JOONGANG);
   await page.goto("/");
   await page.locator("body").press("/");

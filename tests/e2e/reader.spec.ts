@@ -43,8 +43,15 @@ test("a corroborated claim shows its history and the evidence from the other sou
   await expect(history.getByRole("listitem").first()).toContainText("Corroborated");
   const evidence = page.getByRole("region", { name: "Evidence", exact: true });
   await expect(evidence).toContainText("Supports");
-  await evidence.getByRole("link", { name: "“Choi arrived in Moscow on October 30”" }).click();
+  await expect(evidence).toContainText("Choi arrived in Moscow on October 30");
+
+  // a claim cited by another claim says so on its own page
+  await page.goto("/claims?status=corroborated");
+  await page.getByRole("link", { name: "“The treaty was signed by Russian President Vladimir Putin and Kim in June”" }).click();
+  const cited = page.getByRole("region", { name: "Evidence", exact: true });
+  await expect(cited).toContainText("Supports");
+  await cited.getByRole("link", { name: /included a mutual defense clause/ }).click();
   await expect(page.getByRole("region", { name: "Cited as evidence by" })).toContainText(
-    "Choe is scheduled to arrive in Moscow on Wednesday",
+    "The treaty was signed by Russian President Vladimir Putin and Kim in June",
   );
 });

@@ -59,7 +59,9 @@ describe("JSON", () => {
     expect(report.claims.length).toBe(countReportClaims({ status: "corroborated" }));
     const moscow = report.claims.find((c) => c.quote === "Choe is scheduled to arrive in Moscow on Wednesday")!;
     expect(moscow.verdicts.map((v) => v.status)).toEqual(["corroborated", "pending"]);
-    expect(moscow.evidence[0]?.target).toMatchObject({ kind: "claim", quote: "Choi arrived in Moscow on October 30" });
+    expect(moscow.evidence[0]?.target).toMatchObject({ kind: "passage", quote: "Choi arrived in Moscow on October 30", sourceTitle: "North Korean and Russian foreign ministers reaffirm their solidarity" });
+    const treaty = report.claims.find((c) => c.quote === "The treaty was signed by Russian President Vladimir Putin and Kim in June")!;
+    expect(treaty.evidence[0]?.target).toMatchObject({ kind: "claim", quote: expect.stringContaining("included a mutual defense clause") });
     expect(report.filters).toEqual({ status: "corroborated" });
   });
 });

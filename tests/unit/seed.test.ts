@@ -96,10 +96,13 @@ describe("seedDesk", () => {
     const scheduled = claimQuoting("scheduled to arrive in Moscow on Wednesday");
     const arrived = claimQuoting("Choi arrived in Moscow on October 30");
     expect(scheduled.status).toBe("corroborated");
+    // by the passage of the Kyunghyang article that reports the arrival
     const links = sqlite()
-      .prepare("select stance from evidence where claim_id = ? and target_claim_id = ?")
-      .all(scheduled.id, arrived.id) as Array<{ stance: string }>;
-    expect(links).toEqual([{ stance: "supports" }]);
+      .prepare("select e.stance, substr(s.body, e.target_start + 1, e.target_end - e.target_start) as passage from evidence e join sources s on s.id = e.target_source_id where e.claim_id = ?")
+      .all(scheduled.id) as Array<{ stance: string; passage: string }>;
+    expect(links).toEqual([{ stance: "supports", passage: "Choi arrived in Moscow on October 30" }]);
+    // the claim on that passage is not cited yet: linking the two claims is a reviewer's first task on the desk
+    expect(sqlite().prepare("select count(*) as n from evidence where claim_id = ? and target_claim_id = ?").get(scheduled.id, arrived.id)).toEqual({ n: 0 });
   });
 
   it("gives each claim version 1 plus its number of verdicts", () => {
