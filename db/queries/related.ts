@@ -17,10 +17,10 @@ import { getDb, type Db } from "../client";
  * - the newest claims of the same speaker;
  * - (the scorer reads dates, figures and names itself).
  */
-const TEXT_CANDIDATES = 60;
+export const TEXT_CANDIDATES = 60;
 /** BM25 is computed for the newest this many matches only: its cost stays flat however common the words. */
-const TEXT_WINDOW = 300;
-const SPEAKER_CANDIDATES = 30;
+export const TEXT_WINDOW = 300;
+export const SPEAKER_CANDIDATES = 30;
 const MAX_TERMS = 8;
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -34,7 +34,7 @@ function prepare(sql: string): Database.Statement {
 }
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
-type ClaimRow = {
+export type ClaimRow = {
   id: number;
   sourceId: number;
   quote: string;
@@ -49,8 +49,9 @@ type ClaimRow = {
   sourceTitle: string;
 };
 
-const CLAIM_COLUMNS = `c.id, c.source_id as sourceId, c.quote, c.proposition, c.type, c.resolves_on as resolvesOn, c.status,
-  s.id as speakerId, s.name as speakerName, src.published_at as publishedAt, src.outlet, src.title as sourceTitle
+/** The claim's columns and joins, in SQL both engines read alike (quoted aliases keep their case on PostgreSQL). */
+export const CLAIM_COLUMNS = `c.id, c.source_id as "sourceId", c.quote, c.proposition, c.type, c.resolves_on as "resolvesOn", c.status,
+  s.id as "speakerId", s.name as "speakerName", src.published_at as "publishedAt", src.outlet, src.title as "sourceTitle"
   from claims c join speakers s on s.id = c.speaker_id join sources src on src.id = c.source_id`;
 
 export type RelatedCandidate = Candidate & { status: string; sourceTitle: string };
@@ -65,7 +66,7 @@ function aliasesOf(speakerIds: number[]): Map<number, string[]> {
   return out;
 }
 
-function inputOf(row: ClaimRow, aliases: Map<number, string[]>, textScore?: number): RelatedCandidate {
+export function inputOf(row: ClaimRow, aliases: Map<number, string[]>, textScore?: number): RelatedCandidate {
   return {
     id: row.id,
     sourceId: row.sourceId,
@@ -122,7 +123,7 @@ function namesFor(keys: string[]): { aliasMap: Map<string, string>; names: strin
 }
 
 /**
- * The target's most telling words as one FTS5 OR expression: every word of
+ * The target's most telling words (letters and digits only), to be ORed: every word of
  * the names of the people it names (all their names, so "Choe" also brings
  * "Choi"), then the capitalised words of its text (places, bodies), then its
  * longest other content words; at most MAX_TERMS, each an exact token. Exact
@@ -132,20 +133,26 @@ function namesFor(keys: string[]): { aliasMap: Map<string, string>; names: strin
  * milliseconds on a 100,000-claim desk. (Inflections the words miss are
  * caught by the same speaker's claims and, in the score, by the stemmed words.)
  */
-export function retrievalExpression(text: string, names: string[]): string | null {
+export function retrievalTerms(text: string, names: string[]): string[] {
   const terms: string[] = [];
   const seen = new Set<string>();
   const add = (word: string) => {
     const w = word.normalize("NFC").toLowerCase();
     if (terms.length >= MAX_TERMS || seen.has(w) || w.length < 2 || STOP_WORDS.has(w) || !/\p{L}/u.test(w)) return;
     seen.add(w);
-    terms.push(ftsString(w));
+    terms.push(w);
   };
   for (const name of names) for (const w of name.match(/[\p{L}\p{N}]+/gu) ?? []) add(w);
   const words = text.normalize("NFC").match(/[\p{L}][\p{L}\p{N}]*/gu) ?? [];
   for (const w of words) if (/^\p{Lu}/u.test(w) && w.length >= 3) add(w);
   for (const w of [...words].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length)) add(w);
-  return terms.length === 0 ? null : terms.join(" OR ");
+  return terms;
+}
+
+/** The retrieval terms as one FTS5 OR expression (null: none). */
+export function retrievalExpression(text: string, names: string[]): string | null {
+  const terms = retrievalTerms(text, names);
+  return terms.length === 0 ? null : terms.map(ftsString).join(" OR ");
 }
 
 export type RelatedQuery = { target: RelatedCandidate; candidates: RelatedCandidate[]; entityAliases: Map<string, string> };

@@ -1,5 +1,6 @@
 import "server-only";
-import { relatedCandidates, type RelatedCandidate } from "@/db/queries/related";
+import { relatedCandidates, type RelatedCandidate, type RelatedQuery } from "@/db/queries/related";
+import { relatedCandidatesPg } from "@/db/pg/related";
 import type { ClaimStatus } from "@/db/schema";
 import { relateClaims, type Reason } from "@/lib/related";
 
@@ -35,7 +36,15 @@ const view = (c: RelatedCandidate) => ({
  * same figures, the same speaker). null: no such live claim.
  */
 export function relatedClaims(claimId: number, limit = 5): RelatedClaimView[] | null {
-  const found = relatedCandidates(claimId);
+  return relatedFrom(relatedCandidates(claimId), limit);
+}
+
+/** relatedClaims on PostgreSQL: the candidates from its indexes (db/pg/related.ts), scored by the same code. */
+export async function relatedClaimsPg(db: Parameters<typeof relatedCandidatesPg>[0], claimId: number, limit = 5): Promise<RelatedClaimView[] | null> {
+  return relatedFrom(await relatedCandidatesPg(db, claimId), limit);
+}
+
+function relatedFrom(found: RelatedQuery | null, limit: number): RelatedClaimView[] | null {
   if (!found) return null;
   const related = relateClaims(found.target, found.candidates, { entityAliases: found.entityAliases, limit });
   return related.map((r) => ({ claim: view(r.claim as RelatedCandidate), score: r.score, reasons: r.reasons }));

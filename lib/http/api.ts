@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DomainError, ErrorCode } from "@/lib/result";
 import { zodFields } from "@/lib/validation/fields";
 import { parseId } from "@/lib/validation/parse-id";
+import { databaseUnavailable, RETRY_AFTER_SECONDS } from "./unavailable";
 
 /** Every /api/v1 error has one shape: { error: { code, message, fields?, current?, existing? } }. */
 export function apiError(
@@ -47,12 +48,21 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string
 /**
  * Wraps a handler so that an unexpected error is logged on the server and
  * answered with a bare 500: no stack trace or row ever reaches the client.
+ * A database that is not answering (locked beyond its wait, unreachable,
+ * restarting) is a 503 with Retry-After instead: the request may succeed a
+ * moment later, and a load balancer can tell the two apart.
  */
 export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await fn(...args);
     } catch (error) {
+      if (databaseUnavailable(error)) {
+        console.error("[api] database unavailable:", error instanceof Error ? error.message : error);
+        const response = apiError(503, "unavailable", `The database is not answering. Try again in ${RETRY_AFTER_SECONDS} seconds; a write that got this answer may not have been saved, so check before repeating it.`);
+        response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+        return response;
+      }
       console.error("[api]", error);
       return apiError(500, "internal", "Something went wrong on our side; nothing was changed.");
     }

@@ -1,0 +1,33 @@
+/**
+ * Errors that mean the database is not answering, as opposed to a fault in
+ * the request or in our code: the API answers them with 503 and the JSON
+ * error shape (and Retry-After), not 500, so a client or a load balancer
+ * retries a moment later (issue 12: while PostgreSQL restarts, clients get
+ * 503s; the pool reconnects by itself when it is back).
+ *
+ * - SQLite: the file is locked beyond busy_timeout by another process
+ *   (SQLITE_BUSY), cannot be opened or read (SQLITE_CANTOPEN, SQLITE_IOERR…),
+ *   or the disk is full (SQLITE_FULL).
+ * - PostgreSQL (node-postgres): the server refuses or drops the connection
+ *   (ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, "Connection terminated"),
+ *   the pool cannot hand out a connection in time, or the server says it is
+ *   shutting down, starting up or out of connections (SQLSTATE classes 08
+ *   and 57P, 53300).
+ */
+const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOTADB)/;
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND"]);
+const PG_STATES = /^(08\d{3}|57P0[1-3]|53300)$/;
+const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+
+export function databaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (SQLITE_CODES.test(code) || NETWORK_CODES.has(code) || PG_STATES.test(code))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && PG_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+/** Seconds a client should wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
