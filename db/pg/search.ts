@@ -28,6 +28,7 @@ import { parseQuery, type ParsedQuery } from "@/lib/search/query";
 import { fail, ok, type Result } from "@/lib/result";
 import {
   bestSpeakers,
+  namesByKey,
   CLAIM_ROW_COLUMNS,
   CLAIM_ROW_FROM,
   EVIDENCE_ROW_SQL,
@@ -157,16 +158,13 @@ async function speakersNamed(db: Queryable, keys: string[]) {
      union select speaker_id, alias_key from speaker_aliases where alias_key = any($1)`,
     [keys],
   );
-  const owners = new Map<string, Set<number>>();
-  for (const h of hits) (owners.get(h.key) ?? owners.set(h.key, new Set()).get(h.key)!).add(h.speakerId);
   const speakerIds = [...new Set(hits.map((h) => h.speakerId))];
   if (speakerIds.length === 0) return out;
   const { rows: names } = await db.query<{ speakerId: number; name: string }>(
     `select id as "speakerId", name from speakers where id = any($1) union all select speaker_id, alias from speaker_aliases where speaker_id = any($1)`,
     [speakerIds],
   );
-  for (const [key, owning] of owners) out.set(key, { said: key, names: names.filter((n) => owning.has(n.speakerId)).map((n) => n.name) });
-  return out;
+  return namesByKey(hits, names);
 }
 
 /** Which words some word index holds (stemmed as it stems its text). */

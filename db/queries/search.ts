@@ -218,17 +218,23 @@ export function speakersNamed(keys: string[]): Map<string, { said: string; names
     `select id as speakerId, name_key as key from speakers where name_key in (${placeholders(keys.length)})
      union select speaker_id, alias_key from speaker_aliases where alias_key in (${placeholders(keys.length)})`,
   ).all([...keys, ...keys]) as Array<{ speakerId: number; key: string }>;
-  const owners = new Map<string, Set<number>>();
-  for (const h of hits) (owners.get(h.key) ?? owners.set(h.key, new Set()).get(h.key)!).add(h.speakerId);
   const ids = [...new Set(hits.map((h) => h.speakerId))];
   if (ids.length === 0) return out;
   const names = prepare(
     `select id as speakerId, name from speakers where id in (${placeholders(ids.length)})
      union all select speaker_id, alias from speaker_aliases where speaker_id in (${placeholders(ids.length)})`,
   ).all([...ids, ...ids]) as Array<{ speakerId: number; name: string }>;
-  for (const [key, speakerIds] of owners) {
-    // a name two speakers share searches both speakers' names
-    out.set(key, { said: key, names: names.filter((n) => speakerIds.has(n.speakerId)).map((n) => n.name) });
-  }
+  return namesByKey(hits, names);
+}
+
+/**
+ * Each lookup key a speaker's name or alias spells, with every name of the
+ * speakers it spells (a name two speakers share searches both speakers' names).
+ */
+export function namesByKey(hits: Array<{ speakerId: number; key: string }>, names: Array<{ speakerId: number; name: string }>) {
+  const owners = new Map<string, Set<number>>();
+  for (const h of hits) (owners.get(h.key) ?? owners.set(h.key, new Set()).get(h.key)!).add(h.speakerId);
+  const out = new Map<string, { said: string; names: string[] }>();
+  for (const [key, speakerIds] of owners) out.set(key, { said: key, names: names.filter((n) => speakerIds.has(n.speakerId)).map((n) => n.name) });
   return out;
 }

@@ -8,31 +8,29 @@
  * pairs the desk tests name are found on PostgreSQL too. Skipped where
  * PostgreSQL is not installed.
  */
-import { Pool } from "pg";
+import type { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { copySqliteToPg } from "@/db/pg/copy";
 import { relatedClaims, relatedClaimsPg } from "@/lib/claims/related";
 import { seedDesk } from "@/seed/seed-desk";
-import { locatePgBin, startCluster, type Cluster } from "@/scripts/support/pg-cluster";
+import { locatePgBin } from "@/scripts/support/pg-cluster";
+import { pgCopyOfDesk } from "./support/pg-desk";
 
 const found = locatePgBin();
 
 describe.skipIf(!found.ok)("related claims on PostgreSQL and on SQLite", () => {
-  let cluster: Cluster;
+  let pg: Awaited<ReturnType<typeof pgCopyOfDesk>> | undefined;
   let pool: Pool;
   const claimId = (quote: string) => (getDb().$client.prepare("select id from claims where quote like ?").get(`%${quote}%`) as { id: number }).id;
 
   beforeAll(async () => {
-    cluster = await startCluster();
     await seedDesk();
-    pool = new Pool({ connectionString: cluster.url, max: 2 });
-    await copySqliteToPg(getDb().$client, pool);
+    pg = await pgCopyOfDesk();
+    pool = pg.pool;
   }, 120_000);
 
   afterAll(async () => {
-    await pool?.end();
-    await cluster?.stop();
+    await pg?.close();
   }, 60_000);
 
   it("finds the same claims, in the same order, for the same reasons, for every seeded claim", async () => {

@@ -8,15 +8,14 @@
  * ranking case of the desk tests is checked on its own. Skipped where
  * PostgreSQL is not installed.
  */
-import { Pool } from "pg";
+import type { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { copySqliteToPg } from "@/db/pg/copy";
 import { searchEverythingPg } from "@/db/pg/search";
 import { searchEverything, type SearchResults } from "@/lib/search";
 import { recordVerdict } from "@/lib/verdicts";
 import { seedDesk } from "@/seed/seed-desk";
-import { locatePgBin, startCluster, type Cluster } from "@/scripts/support/pg-cluster";
+import { locatePgBin } from "@/scripts/support/pg-cluster";
+import { pgCopyOfDesk } from "./support/pg-desk";
 import { SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } from "./support/factories";
 
 const found = locatePgBin();
@@ -33,7 +32,7 @@ const byId = (results: SearchResults) =>
   );
 
 describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
-  let cluster: Cluster;
+  let pg: Awaited<ReturnType<typeof pgCopyOfDesk>> | undefined;
   let pool: Pool;
   let strong = 0;
   let weak = 0;
@@ -61,7 +60,6 @@ describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
   ];
 
   beforeAll(async () => {
-    cluster = await startCluster();
     await seedDesk();
     // the rows the desk tests search for, made on SQLite
     const speaker = await makeSpeaker();
@@ -82,13 +80,12 @@ describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
         evidence: [{ target: { kind: "url", url: "https://example.org/r" }, stance: "refutes", note: "Table 3 of the narwhalrationale report." }],
       }),
     );
-    pool = new Pool({ connectionString: cluster.url, max: 2 });
-    await copySqliteToPg(getDb().$client, pool);
+    pg = await pgCopyOfDesk();
+    pool = pg.pool;
   }, 120_000);
 
   afterAll(async () => {
-    await pool?.end();
-    await cluster?.stop();
+    await pg?.close();
   }, 60_000);
 
   it("gives the same rows, snippets and marks for the desk tests' queries", async () => {

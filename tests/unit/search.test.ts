@@ -73,7 +73,8 @@ describe("one search over the desk", () => {
   });
 
   it("a word of the desk is one token that finds its inflections; a half-typed word is a prefix", async () => {
-    const stem = `zorblax${unique("i").replace(/[^a-z]/gi, "").toLowerCase()}`;
+    // letters only, ending in a consonant porter leaves alone whatever suffix follows ("…e" + "ed" would be "…eed")
+    const stem = `zorblax${unique("i").replace(/[^a-z]/gi, "").toLowerCase()}k`;
     const source = await makeSource({ body: `Officials said the coast guard ${stem}ed three trawlers overnight. ${unique("pad")}` });
     const speaker = await makeSpeaker();
     const quote = `the coast guard ${stem}ed three trawlers overnight`;
