@@ -24,7 +24,8 @@ import {
 type Queryable = Pool | PoolClient;
 
 const CONFIG = "'public.claimdesk_words'::regconfig";
-const CLAIM_VECTOR = `to_tsvector(${CONFIG}, public.f_unaccent("quote" || ' ' || coalesce("proposition", '')))`;
+/** the claims' stored word vector (pg migration 0005) */
+const CLAIM_VECTOR = `"search_words"`;
 
 async function aliasesOf(db: Queryable, speakerIds: number[]) {
   const out = new Map<number, string[]>();
@@ -73,8 +74,9 @@ export async function relatedCandidatesPg(db: Queryable, claimId: number): Promi
   const scored = terms.length
     ? (
         await db.query<{ id: number; score: number }>(
+          // the tsquery in the condition too, so the planner estimates from its words (see db/pg/search.ts)
           `select id, -ts_rank(${CLAIM_VECTOR}, query) as score from claims, (select to_tsquery(${CONFIG}, public.f_unaccent($1)) as query) as q
-           where ${CLAIM_VECTOR} @@ query order by id desc limit ${TEXT_WINDOW}`,
+           where ${CLAIM_VECTOR} @@ to_tsquery(${CONFIG}, public.f_unaccent($1)) order by id desc limit ${TEXT_WINDOW}`,
           [terms.map((t) => `'${t}'`).join(" | ")],
         )
       ).rows

@@ -42,7 +42,7 @@ describe.skipIf(!found.ok)("PostgreSQL migrations", () => {
     expect(await migratePg(pool())).toBe(files);
   }, 60_000);
 
-  it("stems English words as SQLite's porter index does, keeps Hangul words whole, and every word index is built on it", async () => {
+  it("stems English words as SQLite's porter index does, keeps Hangul words whole, and every table's stored word vector and index are built on it", async () => {
     const db = pool();
     const vector = async (text: string) =>
       (await db.query<{ v: string }>("select to_tsvector('public.claimdesk_words', public.f_unaccent($1))::text as v", [text])).rows[0]!.v;
@@ -50,7 +50,12 @@ describe.skipIf(!found.ok)("PostgreSQL migrations", () => {
     expect(await vector("북한의 외무상은 the")).toBe("'the':3 '북한의':1 '외무상은':2");
     const indexes = (await db.query<{ indexdef: string }>("select indexdef from pg_indexes where indexname like '%\\_fts'")).rows.map((r) => r.indexdef);
     expect(indexes).toHaveLength(6);
-    for (const def of indexes) expect(def).toContain("claimdesk_words");
+    for (const def of indexes) expect(def).toMatch(/USING gin \(search_words\)/);
+    const vectors = (await db.query<{ table_name: string; generation_expression: string }>(
+      "select table_name, generation_expression from information_schema.columns where column_name = 'search_words'",
+    )).rows;
+    expect(vectors.map((v) => v.table_name).sort()).toEqual(["claims", "evidence", "sources", "speaker_aliases", "speakers", "verdicts"]);
+    for (const v of vectors) expect(v.generation_expression).toContain("claimdesk_words");
   }, 60_000);
 
   it("refuses to change or remove a verdict or an audit row", async () => {

@@ -118,4 +118,21 @@ describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
     const long = await searchEverythingPg(pool, "word ".repeat(100));
     expect(long).toMatchObject({ ok: false, error: { code: "invalid", fields: { q: expect.stringMatching(/at most 300 characters/) } } });
   }, 60_000);
+
+  it("finds a rare word's old matches past the newest rows it walks, and still ranks a common word's newest", async () => {
+    // on the PostgreSQL copy only (this test comes last): one old verdict with a rare word, then 3,100 newer ones
+    const claim = (await pool.query<{ id: number }>("select id from claims order by id limit 1")).rows[0]!.id;
+    const reviewer = (await pool.query<{ id: number }>("select id from users order by id limit 1")).rows[0]!.id;
+    await pool.query("insert into verdicts (claim_id, reviewer_id, status, rationale) values ($1, $2, 'pending', 'An old quixotry of the desk.')", [claim, reviewer]);
+    await pool.query(
+      "insert into verdicts (claim_id, reviewer_id, status, rationale) select $1, $2, 'pending', 'Routine filler rationale number ' || n from generate_series(1, 3100) as n",
+      [claim, reviewer],
+    );
+    await pool.query("analyze verdicts");
+    const rare = expectOk(await searchEverythingPg(pool, "quixotry", { kinds: ["verdicts"] })).verdicts;
+    expect(rare.map((v) => v.snippet)).toEqual(["An old \u0001quixotry\u0002 of the desk."]);
+    const common = expectOk(await searchEverythingPg(pool, "filler", { kinds: ["verdicts"], limit: 3 })).verdicts;
+    expect(common).toHaveLength(3);
+    expect(common.every((v) => v.snippet.includes("\u0001filler\u0002"))).toBe(true);
+  }, 60_000);
 });
