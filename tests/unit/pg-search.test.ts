@@ -119,7 +119,7 @@ describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
     expect(long).toMatchObject({ ok: false, error: { code: "invalid", fields: { q: expect.stringMatching(/at most 300 characters/) } } });
   }, 60_000);
 
-  it("finds a rare word's old matches past the newest rows it walks, and still ranks a common word's newest", async () => {
+  it("finds a rare word's one old match under 3,100 newer verdicts, and a common word's newest", async () => {
     // on the PostgreSQL copy only (this test comes last): one old verdict with a rare word, then 3,100 newer ones
     const claim = (await pool.query<{ id: number }>("select id from claims order by id limit 1")).rows[0]!.id;
     const reviewer = (await pool.query<{ id: number }>("select id from users order by id limit 1")).rows[0]!.id;
