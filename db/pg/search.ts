@@ -234,11 +234,12 @@ export async function searchEverythingPg(
   const kinds = options.kinds ?? SEARCH_KINDS;
   const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
   const want = (k: SearchKind) => kinds.includes(k);
-  return ok({
-    claims: want("claims") ? await searchClaims(db, q, e, limit) : [],
-    sources: want("sources") ? await searchSources(db, q, e, limit) : [],
-    speakers: want("speakers") ? await searchSpeakers(db, q, e, limit) : [],
-    verdicts: want("verdicts") ? await searchVerdicts(db, q, e, limit) : [],
-    query: text,
-  });
+  // the kinds are independent reads: asked at once, each on a connection of the pool
+  const [claims, sources, speakers, verdicts] = await Promise.all([
+    want("claims") ? searchClaims(db, q, e, limit) : [],
+    want("sources") ? searchSources(db, q, e, limit) : [],
+    want("speakers") ? searchSpeakers(db, q, e, limit) : [],
+    want("verdicts") ? searchVerdicts(db, q, e, limit) : [],
+  ]);
+  return ok({ claims, sources, speakers, verdicts, query: text });
 }
