@@ -8,11 +8,13 @@
  * speaker's newest claims are added. lib/related scores the candidates the
  * same way on both engines.
  */
-import type { Pool, PoolClient } from "pg";
+import { WORDS_CONFIG as CONFIG, type Queryable } from "./search";
 import {
+  aliasesBySpeaker,
   CLAIM_COLUMNS,
   inputOf,
   nameKeysIn,
+  namesOfSpeakers,
   retrievalTerms,
   SPEAKER_CANDIDATES,
   TEXT_CANDIDATES,
@@ -21,45 +23,35 @@ import {
   type RelatedQuery,
 } from "../queries/related";
 
-type Queryable = Pool | PoolClient;
-
-const CONFIG = "'public.claimdesk_words'::regconfig";
 /** the claims' stored word vector (pg migration 0005) */
 const CLAIM_VECTOR = `"search_words"`;
 
 async function aliasesOf(db: Queryable, speakerIds: number[]) {
-  const out = new Map<number, string[]>();
-  if (speakerIds.length === 0) return out;
+  if (speakerIds.length === 0) return new Map<number, string[]>();
   const { rows } = await db.query<{ speakerId: number; alias: string }>(
     `select speaker_id as "speakerId", alias from speaker_aliases where speaker_id = any($1) order by id`,
     [speakerIds],
   );
-  for (const r of rows) (out.get(r.speakerId) ?? out.set(r.speakerId, []).get(r.speakerId)!).push(r.alias);
-  return out;
+  return aliasesBySpeaker(rows);
 }
 
 async function namesFor(db: Queryable, keys: string[]) {
-  const aliasMap = new Map<string, string>();
-  const names: string[] = [];
+  const none = { aliasMap: new Map<string, string>(), names: [] as string[] };
   const wanted = keys.slice(0, 400);
-  if (wanted.length === 0) return { aliasMap, names };
+  if (wanted.length === 0) return none;
   const { rows: idRows } = await db.query<{ id: number }>(
     `select id from speakers where name_key = any($1) union select speaker_id from speaker_aliases where alias_key = any($1)`,
     [wanted],
   );
   const ids = idRows.map((r) => r.id);
-  if (ids.length === 0) return { aliasMap, names };
+  if (ids.length === 0) return none;
   const { rows } = await db.query<{ id: number; name: string; key: string; canonical: string }>(
     `select * from (select s.id, s.name, s.name_key as key, s.name as canonical, 0 as kind, s.id as row_id from speakers s where s.id = any($1)
      union all select a.speaker_id, a.alias, a.alias_key, s.name, 1, a.id from speaker_aliases a join speakers s on s.id = a.speaker_id where a.speaker_id = any($1)) as n
      order by kind, row_id`,
     [ids],
   );
-  for (const r of rows) {
-    if (!aliasMap.has(r.key)) aliasMap.set(r.key, r.canonical);
-    names.push(r.name);
-  }
-  return { aliasMap, names };
+  return namesOfSpeakers(rows);
 }
 
 /** The target (null when there is no such live claim) and its candidates from other sources. */

@@ -24,7 +24,7 @@
 import type { Pool, PoolClient } from "pg";
 import { nameKey } from "@/lib/text/name-key";
 import { highlighterOf } from "@/lib/search/snippet";
-import { parseQuery, type ParsedQuery } from "@/lib/search/query";
+import { namesToSearch, parseQuery, resultLimit, type ParsedQuery } from "@/lib/search/query";
 import { fail, ok, type Result } from "@/lib/result";
 import {
   bestSpeakers,
@@ -49,13 +49,16 @@ import {
   type SourceRow,
   type SpeakerRow,
   type VerdictRow,
+  WINDOW,
 } from "../queries/search";
 import { SEARCH_KINDS } from "../queries/search-kinds";
 
-type Queryable = Pool | PoolClient;
+/** A pool, or one connection taken from it. */
+export type Queryable = Pool | PoolClient;
 
-const CONFIG = "'public.claimdesk_words'::regconfig";
-const WINDOW = 200;
+/** The text search configuration of every word vector (pg migration 0004). */
+export const WORDS_CONFIG = "'public.claimdesk_words'::regconfig";
+const CONFIG = WORDS_CONFIG;
 
 /** Each indexed table and its trigram columns; its words are the stored `search_words` vector (pg migration 0005). */
 const INDEXES = {
@@ -79,9 +82,7 @@ export function pgExpressions(query: ParsedQuery): { tsquery: string | null; pat
   const patterns: string[] = [];
   for (const part of query.parts) {
     if (part.kind === "names") {
-      const latin = part.names.filter((n) => !/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(n));
-      const names = [...new Set(latin.length ? latin : part.names)];
-      words.push(`(${names.map((n) => `phraseto_tsquery(${CONFIG}, public.f_unaccent(${bind(n)}))`).join(" || ")})`);
+      words.push(`(${namesToSearch(part.names).map((n) => `phraseto_tsquery(${CONFIG}, public.f_unaccent(${bind(n)}))`).join(" || ")})`);
     } else if (part.term.route === "trigram") patterns.push(likeLiteral(part.term.text));
     else {
       // the word's letter runs, each a quoted lexeme (letters and digits only: no quote or backslash can
@@ -232,7 +233,7 @@ export async function searchEverythingPg(
   if (!q.tsquery && q.patterns.length === 0) return ok({ ...empty, query: text });
   const e: Expressions = { word: null, trigram: null, highlight: highlighterOf(parsed.query) };
   const kinds = options.kinds ?? SEARCH_KINDS;
-  const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
+  const limit = resultLimit(options.limit);
   const want = (k: SearchKind) => kinds.includes(k);
   // the kinds are independent reads: asked at once, each on a connection of the pool
   const [claims, sources, speakers, verdicts] = await Promise.all([

@@ -57,13 +57,25 @@ export const CLAIM_COLUMNS = `c.id, c.source_id as "sourceId", c.quote, c.propos
 export type RelatedCandidate = Candidate & { status: string; sourceTitle: string };
 
 function aliasesOf(speakerIds: number[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  if (speakerIds.length === 0) return out;
+  if (speakerIds.length === 0) return new Map();
   const rows = prepare(`select speaker_id as speakerId, alias from speaker_aliases where speaker_id in (${placeholders(speakerIds.length)})`).all(
     speakerIds,
   ) as Array<{ speakerId: number; alias: string }>;
+  return aliasesBySpeaker(rows);
+}
+
+/** Each speaker's aliases, in the order read. */
+export function aliasesBySpeaker(rows: Array<{ speakerId: number; alias: string }>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
   for (const r of rows) (out.get(r.speakerId) ?? out.set(r.speakerId, []).get(r.speakerId)!).push(r.alias);
   return out;
+}
+
+/** Every name read (names before aliases) and each name key's canonical name, the first read winning. */
+export function namesOfSpeakers(rows: Array<{ name: string; key: string; canonical: string }>): { aliasMap: Map<string, string>; names: string[] } {
+  const aliasMap = new Map<string, string>();
+  for (const r of rows) if (!aliasMap.has(r.key)) aliasMap.set(r.key, r.canonical);
+  return { aliasMap, names: rows.map((r) => r.name) };
 }
 
 export function inputOf(row: ClaimRow, aliases: Map<number, string[]>, textScore?: number): RelatedCandidate {
@@ -115,11 +127,7 @@ function namesFor(keys: string[]): { aliasMap: Map<string, string>; names: strin
     `select s.id, s.name, s.name_key as key, s.name as canonical from speakers s where s.id in (${placeholders(ids.length)})
      union all select a.speaker_id, a.alias, a.alias_key, s.name from speaker_aliases a join speakers s on s.id = a.speaker_id where a.speaker_id in (${placeholders(ids.length)})`,
   ).all([...ids, ...ids]) as Array<{ id: number; name: string; key: string; canonical: string }>;
-  for (const r of rows) {
-    if (!aliasMap.has(r.key)) aliasMap.set(r.key, r.canonical);
-    names.push(r.name);
-  }
-  return { aliasMap, names };
+  return namesOfSpeakers(rows);
 }
 
 /**

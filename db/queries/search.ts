@@ -25,7 +25,7 @@ export type Expressions = { word: string | null; trigram: string | null; highlig
  * among the newest WINDOW matches of each index instead: the newest are what
  * a desk looks for most, and the cost stays flat however common the word.
  */
-const WINDOW = 200;
+export const WINDOW = 200;
 export { MARK_CLOSE, MARK_OPEN } from "@/lib/search/marks";
 
 /** A row's id and its score: lower is better (BM25 as FTS5 gives it, negated on engines that give higher-is-better). */

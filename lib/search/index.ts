@@ -2,7 +2,7 @@ import "server-only";
 import { searchDesk, speakersNamed, wordsOfDesk, SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
 import { fail, ok, type Result } from "@/lib/result";
 import { nameKey } from "@/lib/text/name-key";
-import { expressions, parseQuery } from "./query";
+import { expressions, parseQuery, resultLimit } from "./query";
 import { highlighterOf } from "./snippet";
 
 export { SEARCH_KINDS, type SearchKind, type SearchResults } from "@/db/queries/search";
@@ -22,6 +22,6 @@ export function searchEverything(text: string, options: { kinds?: readonly Searc
   if (!parsed.ok) return fail("invalid", parsed.message, { q: parsed.message });
   const e = { ...expressions(parsed.query), highlight: highlighterOf(parsed.query) };
   if (!e.word && !e.trigram) return ok({ ...EMPTY, query: text });
-  const results = searchDesk(e, { kinds: options.kinds ?? SEARCH_KINDS, limit: Math.min(Math.max(options.limit ?? 5, 1), 50) });
+  const results = searchDesk(e, { kinds: options.kinds ?? SEARCH_KINDS, limit: resultLimit(options.limit) });
   return ok({ ...results, query: text });
 }

@@ -26,6 +26,9 @@
 export const MAX_QUERY_LENGTH = 300;
 export const MAX_TERMS = 12;
 
+/** Results a kind shows: 5 unless asked, 1 to 50. */
+export const resultLimit = (asked: number | undefined) => Math.min(Math.max(asked ?? 5, 1), 50);
+
 export type Term = { text: string; route: "word" | "trigram"; prefix: boolean };
 /** Which of these words (spaced-script words, as typed) are words the desk's index holds. */
 export type WordLookup = (words: string[]) => Set<string>;
@@ -123,6 +126,16 @@ export function parseQuery(
 }
 
 /**
+ * Which of a speaker's names the word index is asked: those in spaced
+ * scripts when there are any (a Hangul name is whole in the index, where the
+ * particle after it would hide it), else all of them.
+ */
+export function namesToSearch(names: string[]): string[] {
+  const latin = names.filter((n) => !UNSPACED.test(n));
+  return [...new Set(latin.length ? latin : names)];
+}
+
+/**
  * The expression for each index: the unicode61 one gets the word terms and
  * the speakers' names, the trigram one the substrings. Either may be null
  * (nothing for that index); a query with neither matches nothing.
@@ -131,11 +144,8 @@ export function expressions(query: ParsedQuery): { word: string | null; trigram:
   const word: string[] = [];
   const trigram: string[] = [];
   for (const part of query.parts) {
-    if (part.kind === "names") {
-      const latin = part.names.filter((n) => !UNSPACED.test(n));
-      const names = [...new Set(latin.length ? latin : part.names)];
-      word.push(`(${names.map(ftsString).join(" OR ")})`);
-    } else if (part.term.route === "trigram") trigram.push(ftsString(part.term.text));
+    if (part.kind === "names") word.push(`(${namesToSearch(part.names).map(ftsString).join(" OR ")})`);
+    else if (part.term.route === "trigram") trigram.push(ftsString(part.term.text));
     else word.push(`${ftsString(part.term.text)}${part.term.prefix ? "*" : ""}`);
   }
   return { word: word.length ? word.join(" AND ") : null, trigram: trigram.length ? trigram.join(" AND ") : null };
