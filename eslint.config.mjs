@@ -15,7 +15,7 @@ export default defineConfig([
     // habit 1: components never reach the database
     files: ["app/_components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "!@/db/schema"], message: "Components get data as props; pages read through db/queries." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "!@/db/schema", "!@/db/enums"], message: "Components get data as props; pages read through db/queries." }] }],
     },
   },
   {

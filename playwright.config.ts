@@ -6,8 +6,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * The suite runs against a production build (`npm start` builds when needed)
- * on its own temporary database. Values go through process.env so that the
- * worker processes, which load this file again, see the same ones.
+ * on its own temporary database: an SQLite file, or with E2E_DATABASE_URL an
+ * empty PostgreSQL database (`npm run test:e2e:pg` starts a throwaway cluster
+ * for it). Never DATABASE_URL: the suite must not write into a real desk.
+ * Values go through process.env so that the worker processes, which load this
+ * file again, see the same ones.
  */
 const port = process.env.E2E_PORT ?? "3100";
 process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `claimdesk-e2e-${Date.now()}-${process.pid}.db`);
@@ -54,7 +57,7 @@ export default defineConfig({
     env: {
       PORT: port,
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${process.env.E2E_DATABASE_FILE}`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${process.env.E2E_DATABASE_FILE}`,
       DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -53,7 +53,7 @@ async function main() {
     let cursor: number | undefined;
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      const page = listClaims({ ...filters, cursor });
+      const page = await listClaims({ ...filters, cursor });
       times.push(performance.now() - t);
       cursor = page.nextCursor ?? undefined; // walk forward, as a client paging through would
     }

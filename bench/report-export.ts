@@ -18,7 +18,7 @@ const SPEAKERS = 2_000;
 type Measured = { seconds: number; peakMb: number; bytes: number };
 
 /** Runs a producer of text pieces, yielding to the event loop so RSS can be sampled. */
-async function measure(pieces: Iterable<string>): Promise<Measured> {
+async function measure(pieces: Iterable<string> | AsyncIterable<string>): Promise<Measured> {
   global.gc?.();
   const base = process.memoryUsage().rss;
   let peak = base;
@@ -26,7 +26,7 @@ async function measure(pieces: Iterable<string>): Promise<Measured> {
   const started = performance.now();
   let bytes = 0;
   let n = 0;
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     bytes += Buffer.byteLength(piece);
     if (++n % 2 === 0) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -4,6 +4,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { touchPrivate } from "@/lib/private-files";
 import { backfillFingerprints } from "./backfill";
+import { engineOf } from "./engine";
 import * as schema from "./schema";
 
 /**
@@ -15,14 +16,16 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const DEFAULT_DATABASE_URL = "file:./data/claimdesk.db";
 
 /**
- * The SQLite file DATABASE_URL names: `file:<path>`, or a bare path. Any other
- * scheme is refused, rather than taken as a strange file name: until a second
- * engine exists, `postgres://user:pw@host/db` would otherwise become a SQLite
- * file in a folder named after the URL, password included.
+ * The SQLite file DATABASE_URL names: `file:<path>`, or a bare path. A
+ * PostgreSQL URL has no file (db/client.ts opens a pool on it instead), and any
+ * other scheme is refused rather than taken as a strange file name:
+ * `mysql://user:pw@host/db` would otherwise become a SQLite file in a folder
+ * named after the URL, password included.
  */
 export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
   const problem = databaseUrlProblem(url);
   if (problem) throw new Error(problem);
+  if (engineOf(url) === "postgres") throw new Error("DATABASE_URL names a PostgreSQL database, which has no file: this step is for an SQLite desk.");
   const raw = url.startsWith("file:") ? url.slice("file:".length) : url;
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), raw);
 }
@@ -31,16 +34,14 @@ export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_
 export function databaseUrlProblem(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string | null {
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === "postgres" || scheme === "postgresql") {
-    return (
-      `DATABASE_URL uses the scheme "${scheme}:", a PostgreSQL database. The app server does not run on PostgreSQL yet: its schema, ` +
-      "npm run db:migrate, db:backup and db:restore do, the server follows. Until then set DATABASE_URL=file:./data/claimdesk.db " +
-      "(a path of your choice), or leave it unset."
-    );
+    if (engineOf(url) === "postgres") return null;
+    return `DATABASE_URL uses the scheme "${scheme}:" but is not a URL of the form ${scheme}://user:password@host:port/database.`;
   }
   if (scheme && scheme !== "file") {
     return (
       `DATABASE_URL uses the scheme "${scheme}:", which Claimdesk does not run on. ` +
-      "It keeps its data in an SQLite file: set DATABASE_URL=file:./data/claimdesk.db (a path of your choice), or leave it unset."
+      "It runs on an SQLite file (the default: DATABASE_URL=file:./data/claimdesk.db, a path of your choice, or unset) " +
+      "or on PostgreSQL 15 or later (DATABASE_URL=postgres://user:password@host:5432/database)."
     );
   }
   if (!(url.startsWith("file:") ? url.slice("file:".length) : url)) return `DATABASE_URL "${url}" names no file.`;

@@ -22,7 +22,7 @@ import {
   STANCES,
   SUGGESTION_KINDS,
   SUGGESTION_STATES,
-} from "./schema";
+} from "./enums";
 
 /**
  * The PostgreSQL 15 twin of db/schema.ts: the same tables, SQL column names,
@@ -59,7 +59,7 @@ export {
   SUGGESTION_KINDS,
   SUGGESTION_STATES,
 };
-export type { ClaimStatus, ClaimType, ImportFormat, Role, SpeakerKind, Stance, SuggestionKind, SuggestionState } from "./schema";
+export type { ClaimStatus, ClaimType, ImportFormat, Role, SpeakerKind, Stance, SuggestionKind, SuggestionState } from "./enums";
 
 const inList = (column: AnyPgColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;

@@ -1,6 +1,9 @@
 import fs from "node:fs";
+import path from "node:path";
 import type Database from "better-sqlite3";
 import { databasePath, databaseUrlProblem, openDatabase, type Db } from "./connection";
+import { isPostgresUrl } from "./engine";
+import { pgTarget } from "./pg/tools";
 
 /**
  * The start-up check of the database, run by the server itself
@@ -68,11 +71,21 @@ function refusal(file: string, problems: string): string {
  * For the server: logs the check, or the refusal and exits. A thrown error in
  * Next.js's register() is only logged, and the server would serve anyway.
  */
-export function checkDatabaseOrExit(): void {
+export async function checkDatabaseOrExit(): Promise<void> {
   const problem = databaseUrlProblem();
   if (problem) {
     console.error(`Refusing to start: ${problem}`);
     process.exit(1);
+  }
+  const url = process.env.DATABASE_URL;
+  if (isPostgresUrl(url)) {
+    const pg = await checkPostgresAtStart(url);
+    if (!pg.ok) {
+      console.error(pg.message);
+      process.exit(1);
+    }
+    console.log(pg.summary);
+    return;
   }
   const check = checkDatabaseAtStart();
   if (!check.ok) {
@@ -86,4 +99,41 @@ export function checkDatabaseOrExit(): void {
   // request. It stays apart from the requests' connection (db/client.ts), which lives in another
   // bundle of the build; both are made by openDatabase, so the pragmas logged are theirs too.
   (globalThis as { claimdeskStartupDb?: Db }).claimdeskStartupDb = check.db;
+}
+
+/** How many PostgreSQL migrations this build carries (db/migrations/pg/meta/_journal.json). */
+function pgMigrationsShipped(): number {
+  const journal = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations", "pg", "meta", "_journal.json");
+  return (JSON.parse(fs.readFileSync(journal, "utf8")) as { entries: unknown[] }).entries.length;
+}
+
+/**
+ * The start-up check on PostgreSQL: the server answers, is version 15 or
+ * later, and has every migration this build carries (`npm start` and
+ * `npm run db:migrate` apply them; a server never migrates behind their back).
+ */
+export async function checkPostgresAtStart(url: string): Promise<{ ok: true; summary: string } | { ok: false; message: string }> {
+  const { Client } = await import("pg");
+  const target = pgTarget(url).display;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    const version = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
+    if (Number.parseInt(version, 10) < 15) return { ok: false, message: `Refusing to start: ${target} runs PostgreSQL ${version}; Claimdesk needs 15 or later.` };
+    // a database never migrated has no drizzle.__drizzle_migrations at all
+    const recorded = await client.query<{ n: string }>("select count(*) as n from drizzle.__drizzle_migrations").catch(() => ({ rows: [{ n: "0" }] }));
+    const applied = Number(recorded.rows[0]!.n);
+    const shipped = pgMigrationsShipped();
+    if (applied < shipped) {
+      return {
+        ok: false,
+        message: `Refusing to start: ${target} has ${applied} of this build's ${shipped} migrations. Run \`npm run db:migrate\` (or \`npm start\`, which migrates) first.`,
+      };
+    }
+    return { ok: true, summary: `[db] PostgreSQL ${version}, ${target}: ${applied} migrations applied` };
+  } catch (error) {
+    return { ok: false, message: `Refusing to start: PostgreSQL at ${target} did not answer (${error instanceof Error ? error.message : String(error)}).` };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

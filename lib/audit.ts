@@ -2,10 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { preparedPerShape, type Handle } from "@/db/prepared";
 import { auditLog } from "@/db/schema";
-import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 // every write appends one: prepared once per connection
 const insertAudit = preparedPerShape((db) =>
@@ -26,15 +23,15 @@ const insertAudit = preparedPerShape((db) =>
  * Appends one audit row. Only domainWrite calls it, through the transaction of
  * the write it records.
  */
-export function writeAudit(tx: Handle, entry: {
+export async function writeAudit(tx: Handle, entry: {
   actor: Actor;
   action: string;
   entity: string;
   entityId: number | null;
   before?: unknown;
   after?: unknown;
-}): void {
-  insertAudit("", tx).run({
+}): Promise<void> {
+  await insertAudit("", tx).run({
     actorId: entry.actor.id,
     action: entry.actor.via ? `${entry.action} (${entry.actor.via})` : entry.action,
     entity: entry.entity,
@@ -44,4 +41,4 @@ export function writeAudit(tx: Handle, entry: {
   });
 }
 
-export type { Tx };
+export type { Tx } from "@/db/client";

@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { transaction, type Tx } from "@/db/client";
 import { users, type Role } from "@/db/schema";
-import { writeAudit, type Tx } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
 import { loadActor, type Actor, type ActorRef } from "@/lib/auth/actor";
 import { DomainFailure, fail, ok, type DomainError, type Result } from "@/lib/result";
 import { zodFields } from "@/lib/validation/fields";
@@ -12,9 +12,9 @@ type WriteContext<I> = {
   tx: Tx;
   actor: Actor;
   input: I;
-  audit: (entry: AuditEntry) => void;
+  audit: (entry: AuditEntry) => Promise<void>;
   /** the user a created row belongs to: the actor, or for the system the first admin */
-  ownerId: () => number;
+  ownerId: () => Promise<number>;
 };
 
 type WriteOptions<S extends z.ZodType, T> = {
@@ -22,22 +22,20 @@ type WriteOptions<S extends z.ZodType, T> = {
   role: Role;
   schema: S;
   input: unknown;
-  run: (ctx: WriteContext<z.output<S>>) => T;
+  run: (ctx: WriteContext<z.output<S>>) => Promise<T>;
 };
 
 /**
- * The doors are async, so that an engine whose statements are awaited (a
- * connection pool) can sit behind the same doors. On SQLite the work inside
- * the transaction stays synchronous: one connection, and a transaction that
- * awaited would let another write's statements run inside it. `transact`
- * refuses a run that returns a promise, rolling back.
- */
-
-/**
  * The one shape of every write: parse the input with its zod schema, then in
- * one synchronous transaction re-read the actor's role, do the write and
- * append its audit row. A DomainFailure thrown by `run` rolls everything back
- * and comes out as a typed failure.
+ * one transaction re-read the actor's role, do the write and append its audit
+ * row. A DomainFailure thrown by `run` rolls everything back and comes out as
+ * a typed failure.
+ *
+ * The work awaits its statements, on both engines, and runs every one of them
+ * through `tx`, the write's own transaction (db/client.ts `transaction`: on
+ * SQLite one write at a time on the write connection, on PostgreSQL one
+ * pooled connection held to the commit). A statement on the global handle
+ * would run beside the write, not in it.
  */
 export async function domainWrite<S extends z.ZodType, T>(options: WriteOptions<S, T>): Promise<Result<T>> {
   const parsed = options.schema.safeParse(options.input);
@@ -55,12 +53,12 @@ export async function domainWrite<S extends z.ZodType, T>(options: WriteOptions<
 export async function domainWriteAfter<S extends z.ZodType, P, T>(
   options: Omit<WriteOptions<S, T>, "run"> & {
     prepare: (input: z.output<S>) => Promise<P>;
-    run: (ctx: WriteContext<z.output<S>> & { prepared: P }) => T;
+    run: (ctx: WriteContext<z.output<S>> & { prepared: P }) => Promise<T>;
   },
 ): Promise<Result<T>> {
   const parsed = options.schema.safeParse(options.input);
   if (!parsed.success) return refused(options.actor, options.role, parsed.error);
-  const who = loadActor(options.actor, options.role);
+  const who = await loadActor(options.actor, options.role);
   if (!who.ok) return who;
   let prepared: P;
   try {
@@ -74,40 +72,33 @@ export async function domainWriteAfter<S extends z.ZodType, P, T>(
 }
 
 /** Bad input: the role check still comes first, so a viewer learns nothing from validation. */
-function refused(actor: ActorRef, role: Role, error: z.ZodError): { ok: false; error: DomainError } {
-  const who = loadActor(actor, role);
+async function refused(actor: ActorRef, role: Role, error: z.ZodError): Promise<{ ok: false; error: DomainError }> {
+  const who = await loadActor(actor, role);
   if (!who.ok) return who;
   return fail("invalid", "Some values are not valid.", zodFields(error));
 }
 
-function transact<I, T>(options: { actor: ActorRef; role: Role; run: (ctx: WriteContext<I>) => T }, input: I): Result<T> {
+async function transact<I, T>(options: { actor: ActorRef; role: Role; run: (ctx: WriteContext<I>) => Promise<T> }, input: I): Promise<Result<T>> {
   try {
     return ok(
-      // IMMEDIATE takes the write lock before the first read, so a read-then-write never
-      // meets SQLITE_BUSY half-way when another process writes too (busy_timeout waits instead)
-      getDb().transaction((tx) => {
-        const who = loadActor(options.actor, options.role, tx);
+      await transaction(async (tx) => {
+        const who = await loadActor(options.actor, options.role, tx);
         if (!who.ok) throw new DomainFailure(who.error);
         const actor = who.actor;
-        const value = options.run({
+        return options.run({
           tx,
           actor,
           input,
           audit: (entry) => writeAudit(tx, { actor, ...entry }),
-          ownerId: () => actor.id ?? firstAdminId(tx),
+          ownerId: async () => actor.id ?? (await firstAdminId(tx)),
         });
-        if (isThenable(value)) throw new Error("A door's work on SQLite must not await inside its transaction (another write could interleave); do the slow part before it.");
-        return value;
-      }, { behavior: "immediate" }),
+      }),
     );
   } catch (error) {
     if (error instanceof DomainFailure) return { ok: false, error: error.error };
     throw error;
   }
 }
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
 export type AuditEntry = {
   action: string;
@@ -117,8 +108,8 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-function firstAdminId(tx: Tx): number {
-  const admin = tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).get();
+async function firstAdminId(tx: Tx): Promise<number> {
+  const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).limit(1);
   if (!admin) throw new DomainFailure({ code: "invalid", message: "Create an admin account first." });
   return admin.id;
 }

@@ -16,8 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/connection";
+import { closeDb, migrateDesk } from "@/db/client";
 import { findSourceByRawHash } from "@/db/queries/sources";
 import type { ActorRef } from "@/lib/auth/actor";
 import { articleFromFile, UPLOAD_EXTENSIONS } from "@/lib/import/upload";
@@ -63,7 +62,7 @@ async function importOne(item: Item, defaults: Defaults): Promise<Outcome> {
     const read = articleFromFile(path.basename(item.target), fs.readFileSync(item.target), IMPORT_MAX_BYTES);
     if (!read.ok) return { status: "failed", reason: read.message.replace(`${path.basename(item.target)}: `, "") };
     // seen before, byte for byte: no need to clean it again
-    if (findSourceByRawHash(createHash("sha256").update(read.raw).digest("hex"))) return { status: "duplicate" };
+    if (await findSourceByRawHash(createHash("sha256").update(read.raw).digest("hex"))) return { status: "duplicate" };
     input = { raw: read.raw, format: read.format, fileName: path.basename(item.target), defaults };
   }
   const result = await importSource(SHELL, input, { via: "bulk import" });
@@ -96,7 +95,7 @@ async function main() {
     ...(values.outlet ? { outlet: values.outlet } : {}),
     ...(values.date ? { publishedAt: `${values.date}T00:00:00${values.zone ?? "+00:00"}`, publishedPrecision: "date" as const } : {}),
   };
-  migrateDatabase(getDb());
+  await migrateDesk();
   const failures: Array<{ label: string; reason: string }> = [];
   const items = collect(positionals, failures);
   const bar = new cliProgress.SingleBar(
@@ -125,7 +124,10 @@ async function main() {
   process.exitCode = counts.failed > 0 ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  // closed, or a PostgreSQL pool would keep the process alive
+  .then(closeDb)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -3,8 +3,10 @@
  *
  *   tsx scripts/pg-cluster.ts start [--port N]   prints DATABASE_URL=… and PG_CLUSTER_DIR=…, leaves the server running
  *   tsx scripts/pg-cluster.ts stop <dir>          stops that cluster and removes its folder
- *   tsx scripts/pg-cluster.ts run -- <command…>   runs the command with DATABASE_URL of a fresh cluster,
- *                                                 removes the cluster whatever happens, exits with the command's code
+ *   tsx scripts/pg-cluster.ts run [--as NAME] -- <command…>
+ *                                                 runs the command with DATABASE_URL (or NAME) set to a fresh
+ *                                                 cluster's URL, removes the cluster whatever happens, exits
+ *                                                 with the command's code
  *
  * `start` prints only the two KEY=value lines on stdout, so that
  * `set -a; eval "$(npx tsx scripts/pg-cluster.ts start)"; set +a` works.
@@ -16,7 +18,7 @@ import { startCluster, stopCluster } from "./support/pg-cluster";
 const USAGE = `Usage:
   tsx scripts/pg-cluster.ts start [--port N]
   tsx scripts/pg-cluster.ts stop <dir>
-  tsx scripts/pg-cluster.ts run -- <command> [args…]`;
+  tsx scripts/pg-cluster.ts run [--as NAME] -- <command> [args…]`;
 
 function usage(): never {
   console.error(USAGE);
@@ -36,12 +38,18 @@ async function start(args: string[]): Promise<number> {
 }
 
 async function run(args: string[]): Promise<number> {
+  let name = "DATABASE_URL";
+  if (args[0] === "--as") {
+    if (!args[1] || !/^[A-Z_][A-Z0-9_]*$/.test(args[1])) usage();
+    name = args[1];
+    args = args.slice(2);
+  }
   const [command, ...rest] = args[0] === "--" ? args.slice(1) : args;
   if (!command) usage();
   const cluster = await startCluster();
   try {
     return await new Promise<number>((resolve) => {
-      const child = spawn(command, rest, { stdio: "inherit", env: { ...process.env, DATABASE_URL: cluster.url, PG_CLUSTER_DIR: cluster.dir } });
+      const child = spawn(command, rest, { stdio: "inherit", env: { ...process.env, [name]: cluster.url, PG_CLUSTER_DIR: cluster.dir } });
       // handled here, so that Ctrl-C ends the command but not us before the cleanup below
       for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
       child.on("error", (error) => {

@@ -3,8 +3,7 @@
  * report as GET /api/v1/reports, for cron jobs. Progress goes to stderr.
  */
 import { parseArgs } from "node:util";
-import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/connection";
+import { closeDb, migrateDesk } from "@/db/client";
 import { countReportClaims } from "@/db/queries/report-rows";
 import { reportPieces } from "@/lib/reports";
 import { reportFiltersQuery, reportQuery } from "@/lib/reports/filters";
@@ -46,8 +45,8 @@ async function main() {
     console.error(`${issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("\n")}\n\n${USAGE}`);
     process.exit(2);
   }
-  migrateDatabase(getDb());
-  const total = countReportClaims(filters.data);
+  await migrateDesk();
+  const total = await countReportClaims(filters.data);
   const started = Date.now();
   let lastReport = 0;
   const progress = (done: number) => {
@@ -55,14 +54,17 @@ async function main() {
     lastReport = Date.now();
     process.stderr.write(`\r${done.toLocaleString("en")} / ${total.toLocaleString("en")} claims${" ".repeat(10)}`);
   };
-  for (const piece of reportPieces(format.data.format, filters.data, progress)) {
+  for await (const piece of reportPieces(format.data.format, filters.data, progress)) {
     // respect the pipe: wait when the reader is slower than we are
     if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once("drain", resolve));
   }
   if (!values.quiet) process.stderr.write(`\r${total.toLocaleString("en")} claims in ${((Date.now() - started) / 1000).toFixed(1)} s${" ".repeat(20)}\n`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  // closed, or a PostgreSQL pool would keep the process alive
+  .then(closeDb)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

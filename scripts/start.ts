@@ -1,8 +1,9 @@
 /**
  * `npm start`: one command from a fresh clone to a running desk.
  * 1. keeps a local AUTH_SECRET in data/auth-secret (made on first run, mode 600)
- * 2. migrates the database
- * 3. seeds the demo desk when the database is empty (SEED_DEMO=false to skip)
+ * 2. migrates the database (SQLite by default; PostgreSQL when DATABASE_URL=postgres://…)
+ * 3. seeds the demo desk when the database is empty (SEED_DEMO=false to skip). On PostgreSQL
+ *    steps 2 and 3 hold an advisory lock, so two servers started together seed once.
  * 4. builds when there is no build or the sources changed since the last one
  * 5. serves (scripts/serve.mjs: Next.js behind a check of the forwarding headers) on HOST:PORT and prints the demo sign-in details
  */
@@ -11,8 +12,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { databaseUrlProblem, migrateDatabase } from "@/db/connection";
+import { closeDb, getDb, migrateDesk, withStartLock } from "@/db/client";
+import { databaseUrlProblem } from "@/db/connection";
+import { isPostgresUrl } from "@/db/engine";
 import { checkDatabaseAtStart } from "@/db/startup";
 import { users } from "@/db/schema";
 import { describeCredentials, seedDemoAccounts, seedDesk } from "@/seed/seed-desk";
@@ -34,6 +36,21 @@ function localSecret(): string {
   return secret;
 }
 
+/** Migrates, seeds an empty desk, and says how to sign in. */
+async function migrateAndSeed(): Promise<string> {
+  await migrateDesk();
+  const [row] = await getDb().select({ n: count() }).from(users);
+  const empty = (row?.n ?? 0) === 0;
+  if (empty && process.env.SEED_DEMO !== "false") {
+    const report = await seedDesk();
+    const c = report.created;
+    console.log(`Seeded the demo desk: ${c.sources} sources, ${c.speakers} speakers, ${c.claims} claims, ${c.verdicts} verdicts.`);
+    return describeCredentials(report.credentials);
+  }
+  if (empty) return "No accounts yet: create the first admin with `npm run user -- add --email you@example.org --role admin`.";
+  return describeCredentials(await seedDemoAccounts({ create: false }));
+}
+
 async function main() {
   const problem = databaseUrlProblem();
   if (problem) {
@@ -49,30 +66,18 @@ async function main() {
 
   // before the migration and the seed write into it; the server it starts is told so
   // (CLAIMDESK_INTEGRITY_CHECKED) and does not read the whole file a second time
-  const check = checkDatabaseAtStart();
-  if (!check.ok) {
-    console.error(check.message);
-    process.exit(1);
+  if (!isPostgresUrl(process.env.DATABASE_URL)) {
+    const check = checkDatabaseAtStart();
+    if (!check.ok) {
+      console.error(check.message);
+      process.exit(1);
+    }
+    check.close();
+    env.CLAIMDESK_INTEGRITY_CHECKED = check.file;
   }
-  check.close();
-  env.CLAIMDESK_INTEGRITY_CHECKED = check.file;
 
-  const db = getDb();
-  migrateDatabase(db);
-  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
-  const seedDemo = process.env.SEED_DEMO !== "false";
-  let signIn: string;
-  if (empty && seedDemo) {
-    const report = await seedDesk();
-    const c = report.created;
-    console.log(`Seeded the demo desk: ${c.sources} sources, ${c.speakers} speakers, ${c.claims} claims, ${c.verdicts} verdicts.`);
-    signIn = describeCredentials(report.credentials);
-  } else if (empty) {
-    signIn = "No accounts yet: create the first admin with `npm run user -- add --email you@example.org --role admin`.";
-  } else {
-    signIn = describeCredentials(await seedDemoAccounts({ create: false }));
-  }
-  db.$client.close();
+  const signIn = await withStartLock(migrateAndSeed);
+  await closeDb();
 
   buildIfNeeded(env);
 

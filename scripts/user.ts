@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/connection";
+import { closeDb, getDb, migrateDesk } from "@/db/client";
 import { users } from "@/db/schema";
 import type { ActorRef } from "@/lib/auth/actor";
 import type { Result } from "@/lib/result";
@@ -32,12 +31,12 @@ function done<T>(result: Result<T>, message: (value: T) => string): void {
   console.log(message(result.value));
 }
 
-function userIdFor(email: string | undefined): number {
+async function userIdFor(email: string | undefined): Promise<number> {
   if (!email) {
     console.error(`--email is required\n\n${USAGE}`);
     process.exit(2);
   }
-  const row = getDb().select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).get();
+  const [row] = await getDb().select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
   if (!row) {
     console.error(`No account for ${email}.`);
     process.exit(1);
@@ -83,7 +82,7 @@ async function main() {
     process.exit(2);
   }
   const given = values["password-stdin"] ? await passwordFromStdin() : values.password;
-  migrateDatabase(getDb());
+  await migrateDesk();
   const generated = given ? null : randomBytes(15).toString("base64url");
   const password = given ?? generated!;
   const shown = generated ? `\n  password: ${generated} (shown once)` : "";
@@ -100,18 +99,18 @@ async function main() {
         (u) => `Added ${u.email} as ${u.role}.${shown}`,
       );
     case "role":
-      return done(await changeRole(SHELL, { userId: userIdFor(values.email), role: values.role ?? "" }), (u) => `${u.email} is now ${u.role}.`);
+      return done(await changeRole(SHELL, { userId: await userIdFor(values.email), role: values.role ?? "" }), (u) => `${u.email} is now ${u.role}.`);
     case "disable":
     case "enable":
-      return done(await setDisabled(SHELL, { userId: userIdFor(values.email), disabled: command === "disable" }), (u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`);
+      return done(await setDisabled(SHELL, { userId: await userIdFor(values.email), disabled: command === "disable" }), (u) => `${u.email} is ${u.disabled ? "disabled" : "enabled"}.`);
     case "reset-password":
-      return done(await resetPassword(SHELL, { userId: userIdFor(values.email), password }), (u) => `Password of ${u.email} reset.${shown}`);
+      return done(await resetPassword(SHELL, { userId: await userIdFor(values.email), password }), (u) => `Password of ${u.email} reset.${shown}`);
     case "unlock":
-      return done(await unlockAccount(SHELL, { userId: userIdFor(values.email) }), (u) => `Sign-in unlocked for ${u.email} (${u.cleared} failure records cleared).`);
+      return done(await unlockAccount(SHELL, { userId: await userIdFor(values.email) }), (u) => `Sign-in unlocked for ${u.email} (${u.cleared} failure records cleared).`);
     case "sign-out":
-      return done(await endAllSessions(SHELL, { userId: userIdFor(values.email) }), (w) => `Ended ${w.sessionsEnded} session(s).`);
+      return done(await endAllSessions(SHELL, { userId: await userIdFor(values.email) }), (w) => `Ended ${w.sessionsEnded} session(s).`);
     case "list":
-      for (const u of getDb().select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).orderBy(users.email).all()) {
+      for (const u of await getDb().select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).orderBy(users.email)) {
         console.log(`${u.email}\t${u.role}${u.disabled ? "\tdisabled" : ""}`);
       }
       return;
@@ -121,7 +120,10 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  // closed, or a PostgreSQL pool would keep the process alive
+  .then(closeDb)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

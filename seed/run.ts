@@ -1,16 +1,18 @@
-import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/connection";
+import { closeDb, migrateDesk } from "@/db/client";
 import { describeCredentials, seedDesk } from "./seed-desk";
 
 async function main() {
-  migrateDatabase(getDb());
+  await migrateDesk();
   const report = await seedDesk();
   const c = report.created;
   console.log(`Seeded: ${c.sources} sources, ${c.speakers} speakers, ${c.claims} claims, ${c.verdicts} verdicts created (existing rows left alone).`);
   console.log(describeCredentials(report.credentials));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  // closed, or a PostgreSQL pool would keep the process alive
+  .then(closeDb)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

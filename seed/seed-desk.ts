@@ -48,9 +48,11 @@ function credentialsFile(): string {
 export async function seedDemoAccounts({ create }: { create: boolean }): Promise<DemoCredentials> {
   const db = getDb();
   const fromEnv = process.env.DEMO_PASSWORD || null;
-  const missing = DEMO_ACCOUNTS.filter(
-    (a) => !db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, a.email)).get(),
-  );
+  const missing = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const [found] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, account.email)).limit(1);
+    if (!found) missing.push(account);
+  }
   const emails = DEMO_ACCOUNTS.map((a) => a.email);
   const file = credentialsFile();
 
@@ -70,7 +72,7 @@ export async function seedDemoAccounts({ create }: { create: boolean }): Promise
   }
 
   // accounts exist: never reset a password behind anyone's back, only say what is known
-  const viewer = db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, "viewer@example.org")).get();
+  const [viewer] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, "viewer@example.org")).limit(1);
   if (fromEnv && viewer && (await verifyPassword(viewer.hash, fromEnv))) {
     return { emails, password: fromEnv, origin: "DEMO_PASSWORD", file: null };
   }
@@ -113,13 +115,13 @@ export async function seedDesk(): Promise<SeedReport> {
   const credentials = await seedDemoAccounts({ create: true });
   const created = { sources: 0, speakers: 0, claims: 0, verdicts: 0 };
 
-  const reviewer = db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer@example.org")).get();
+  const [reviewer] = await db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer@example.org")).limit(1);
   if (!reviewer) throw new Error("seed: the reviewer demo account is missing");
   const asReviewer: ActorRef = { type: "user", userId: reviewer.id };
 
   const speakerIds = new Map<string, number>();
   for (const s of SPEAKERS) {
-    const existing = db.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, nameKey(s.name))).get();
+    const [existing] = await db.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, nameKey(s.name))).limit(1);
     if (existing) {
       speakerIds.set(s.name, existing.id);
       continue;
@@ -132,11 +134,11 @@ export async function seedDesk(): Promise<SeedReport> {
   const allSources = new Map<ArticleKey, { id: number; body: string }>();
   for (const key of Object.keys(ARTICLES) as ArticleKey[]) {
     const { meta, cleaned, published } = readArticle(key);
-    const existing = db
+    const [existing] = await db
       .select({ id: sources.id, body: sources.body })
       .from(sources)
       .where(and(eq(sources.title, cleaned.title), eq(sources.outlet, meta.outlet)))
-      .get();
+      .limit(1);
     if (existing) {
       allSources.set(key, existing);
       continue;
@@ -165,11 +167,11 @@ export async function seedDesk(): Promise<SeedReport> {
   for (const c of CLAIMS) {
     const source = allSources.get(c.article)!;
     const anchor = anchorQuote(source.body, c.quote);
-    const existing = db
+    const [existing] = await db
       .select({ id: claims.id })
       .from(claims)
       .where(and(eq(claims.sourceId, source.id), eq(claims.startOffset, anchor.start), eq(claims.endOffset, anchor.end)))
-      .get();
+      .limit(1);
     if (existing) {
       claimIds.set(c.key, existing.id);
       claimsBefore.add(existing.id);
@@ -204,12 +206,12 @@ export async function seedDesk(): Promise<SeedReport> {
   };
   // verdicts go only to claims that had none when this run began
   const ruled = new Set(
-    db.select({ claimId: verdicts.claimId }).from(verdicts).where(inArray(verdicts.claimId, [...claimsBefore])).all().map((v) => v.claimId),
+    (await db.select({ claimId: verdicts.claimId }).from(verdicts).where(inArray(verdicts.claimId, [...claimsBefore]))).map((v) => v.claimId),
   );
   for (const v of VERDICTS) {
     const claimId = claimIds.get(v.claim);
     if (!claimId || ruled.has(claimId)) continue;
-    const current = db.select({ version: claims.version }).from(claims).where(eq(claims.id, claimId)).get()!;
+    const current = (await db.select({ version: claims.version }).from(claims).where(eq(claims.id, claimId)).limit(1))[0]!;
     unwrap(
       await recordVerdict(asReviewer, {
         claimId,

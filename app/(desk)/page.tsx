@@ -46,7 +46,7 @@ function ClaimRows({ rows, label, empty, due }: { rows: DashboardRow[]; label: s
 export default async function DashboardPage() {
   const user = await requirePageUser("/");
   const today = new Date().toISOString().slice(0, 10);
-  const d = dashboard({ userId: user.id, today });
+  const d = await dashboard({ userId: user.id, today });
   const total = d.counts.pending + d.counts.corroborated + d.counts.contradicted;
   return (
     <>

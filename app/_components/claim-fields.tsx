@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, type RefObject } from "react";
-import { CLAIM_TYPES, type ClaimType } from "@/db/schema";
+import { CLAIM_TYPES, type ClaimType } from "@/db/enums";
 import { LIMITS } from "@/lib/validation/common";
 import { SpeakerCombobox, type SpeakerOption } from "./speaker-combobox";
 

@@ -23,7 +23,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Pool } from "pg";
-import * as lite from "../schema";
+import * as lite from "../schema-sqlite";
 import * as pgSchema from "../schema-pg";
 import { migratePg } from "./migrate";
 

@@ -24,7 +24,7 @@
 import type { Pool, PoolClient } from "pg";
 import { nameKey } from "@/lib/text/name-key";
 import { highlighterOf } from "@/lib/search/snippet";
-import { namesToSearch, parseQuery, resultLimit, type ParsedQuery } from "@/lib/search/query";
+import { namesToSearch, parseQueryAsking, resultLimit, type ParsedQuery } from "@/lib/search/query";
 import { fail, ok, type Result } from "@/lib/result";
 import {
   bestSpeakers,
@@ -215,18 +215,7 @@ export async function searchEverythingPg(
   text: string,
   options: { kinds?: readonly SearchKind[]; limit?: number } = {},
 ): Promise<Result<SearchResults & { query: string }>> {
-  // the parse asks which runs name speakers and which words the desk holds: collect, ask, parse again
-  const asked = { keys: new Set<string>(), words: new Set<string>() };
-  const first = parseQuery(
-    text,
-    (keys) => (keys.forEach((k) => asked.keys.add(k)), new Map()),
-    nameKey,
-    (words) => (words.forEach((w) => asked.words.add(w)), new Set()),
-  );
-  if (!first.ok) return fail("invalid", first.message, { q: first.message });
-  const names = await speakersNamed(db, [...asked.keys]);
-  const known = await wordsOfDesk(db, [...asked.words]);
-  const parsed = parseQuery(text, () => names, nameKey, () => known);
+  const parsed = await parseQueryAsking(text, (keys) => speakersNamed(db, keys), nameKey, (words) => wordsOfDesk(db, words));
   if (!parsed.ok) return fail("invalid", parsed.message, { q: parsed.message });
   const q = pgExpressions(parsed.query);
   const empty: SearchResults = { claims: [], sources: [], speakers: [], verdicts: [] };

@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 const exec = promisify(execFile);
 
 /** DATABASE_URL names PostgreSQL: postgres:// or postgresql://. */
-export const isPostgresUrl = (url: string | undefined): url is string => Boolean(url && /^postgres(?:ql)?:\/\//i.test(url));
+export { isPostgresUrl } from "../engine";
 
 export type PgTarget = { args: string[]; env: NodeJS.ProcessEnv; database: string; display: string };
 

@@ -3,32 +3,33 @@ import { and, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { ftsString } from "@/lib/search/query";
 import { getDb } from "../client";
 import { claims, sources, speakers } from "../schema";
+import { engine } from "../engine";
+import { containsPattern, likeAnyCase } from "../sql";
 
 export const MAX_SEARCH = 50;
 
-/** LIKE treats % and _ as wildcards; a reviewer's text is matched literally. */
-const literal = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Claims whose quote or proposition contains the text (ignoring ASCII case),
  * for citing one claim as evidence for another. `excludeSourceId` leaves out
  * the claims of the article being reviewed.
  */
-export function searchClaims({ text, excludeSourceId, limit = 10 }: { text: string; excludeSourceId?: number; limit?: number }) {
+export async function searchClaims({ text, excludeSourceId, limit = 10 }: { text: string; excludeSourceId?: number; limit?: number }) {
   const needle = text.normalize("NFC").trim();
   if (!needle) return [];
-  const pattern = literal(needle);
+  const pattern = containsPattern(needle);
   // three characters or more: the trigram index finds the substring (in quote or proposition) without
-  // reading every claim; the LIKE below only confirms. Shorter text is read the slow way.
+  // reading every claim; the LIKE below only confirms. Shorter text is read the slow way. On PostgreSQL
+  // the ILIKE itself is answered from the trigram index (pg_trgm, claims_tri).
   const indexed = [...needle].length >= 3;
   const where: SQL[] = [
     isNull(claims.deletedAt),
-    or(sql`${claims.quote} like ${pattern} escape '\\'`, sql`${claims.proposition} like ${pattern} escape '\\'`)!,
+    or(likeAnyCase(claims.quote, pattern), likeAnyCase(claims.proposition, pattern))!,
   ];
   // the newest 500 containing it are plenty for a list of ten, however common the words
-  if (indexed) where.push(sql`${claims.id} in (select rowid from claims_tri where claims_tri match ${ftsString(needle)} order by rowid desc limit 500)`);
+  if (indexed && engine() === "sqlite") where.push(newestTrigramMatches(needle));
   if (excludeSourceId) where.push(ne(claims.sourceId, excludeSourceId));
-  return getDb()
+  return await getDb()
     .select({
       id: claims.id,
       quote: claims.quote,
@@ -42,8 +43,12 @@ export function searchClaims({ text, excludeSourceId, limit = 10 }: { text: stri
     .innerJoin(sources, eq(sources.id, claims.sourceId))
     .where(and(...where))
     .orderBy(desc(claims.id))
-    .limit(Math.min(Math.max(limit, 1), MAX_SEARCH))
-    .all();
+    .limit(Math.min(Math.max(limit, 1), MAX_SEARCH));
 }
 
-export type ClaimSearchHit = ReturnType<typeof searchClaims>[number];
+/** SQLite only (FTS5 `claims_tri`, migration 0006): the ids of the newest 500 claims whose quote or proposition holds the text. */
+function newestTrigramMatches(needle: string): SQL {
+  return sql`${claims.id} in (select rowid from claims_tri where claims_tri match ${ftsString(needle)} order by rowid desc limit 500)`;
+}
+
+export type ClaimSearchHit = Awaited<ReturnType<typeof searchClaims>>[number];

@@ -73,23 +73,23 @@ const listWithSourceTitleStatement = preparedPerShape((db, shape: string) =>
 
 type ListQuery = ClaimFilters & { limit?: number; cursor?: number };
 
-function listPage<T extends { id: number }>(f: ListQuery, run: (shape: string, values: Record<string, string | number>) => T[]) {
+async function listPage<T extends { id: number }>(f: ListQuery, run: (shape: string, values: Record<string, string | number>) => Promise<T[]>) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), MAX_PAGE);
   const values: Record<string, string | number> = { limit: limit + 1 };
   for (const key of FILTER_KEYS) if (f[key]) values[key] = f[key];
-  const rows = run(FILTER_KEYS.filter((key) => f[key]).join(","), values);
+  const rows = await run(FILTER_KEYS.filter((key) => f[key]).join(","), values);
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? items.at(-1)!.id : null;
   return { items, nextCursor };
 }
 
 /** Newest first, by keyset on id: `cursor` is the last id of the previous page. */
-export function listClaims(f: ListQuery) {
+export async function listClaims(f: ListQuery) {
   return listPage(f, (shape, values) => listStatement(shape).all(values));
 }
 
 /** listClaims with each claim's source title, for the /claims page. */
-export function listClaimsWithSourceTitles(f: ListQuery) {
+export async function listClaimsWithSourceTitles(f: ListQuery) {
   return listPage(f, (shape, values) => listWithSourceTitleStatement(shape).all(values));
 }
 
@@ -104,7 +104,7 @@ const claimsOfSourceStatement = preparedPerShape((db) =>
     .prepare(),
 );
 
-export function listClaimsOfSource(sourceId: number) {
+export async function listClaimsOfSource(sourceId: number) {
   return claimsOfSourceStatement("").all({ sourceId });
 }
 
@@ -119,7 +119,7 @@ const claimSummaryStatement = preparedPerShape((db) =>
 );
 
 /** One claim in the list shape (what a write answers with). */
-export function getClaimSummary(id: number) {
+export async function getClaimSummary(id: number) {
   return claimSummaryStatement("").get({ id });
 }
 
@@ -128,9 +128,9 @@ const targetSources = aliasedTable(sources, "target_sources");
 const citingClaims = aliasedTable(claims, "citing_claims");
 const citingSources = aliasedTable(sources, "citing_sources");
 
-export function getClaim(id: number) {
+export async function getClaim(id: number) {
   const db = getDb();
-  const claim = db
+  const [claim] = await db
     .select({
       ...claimColumns,
       speaker: { id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind },
@@ -143,10 +143,10 @@ export function getClaim(id: number) {
     .innerJoin(sources, eq(sources.id, claims.sourceId))
     .innerJoin(users, eq(users.id, claims.createdBy))
     .where(and(eq(claims.id, id), isNull(claims.deletedAt)))
-    .get();
+    .limit(1);
   if (!claim) return null;
 
-  const history = db
+  const history = await db
     .select({
       id: verdicts.id,
       status: verdicts.status,
@@ -157,10 +157,9 @@ export function getClaim(id: number) {
     .from(verdicts)
     .innerJoin(users, eq(users.id, verdicts.reviewerId))
     .where(eq(verdicts.claimId, id))
-    .orderBy(desc(verdicts.id))
-    .all();
+    .orderBy(desc(verdicts.id));
 
-  const cites = db
+  const cites = await db
     .select({
       id: evidence.id,
       verdictId: evidence.verdictId,
@@ -180,16 +179,15 @@ export function getClaim(id: number) {
     .leftJoin(targetClaims, eq(targetClaims.id, evidence.targetClaimId))
     .leftJoin(targetSources, eq(targetSources.id, targetClaims.sourceId))
     .where(eq(evidence.claimId, id))
-    .orderBy(asc(evidence.id))
-    .all();
+    .orderBy(asc(evidence.id));
 
   // passage targets name their source directly
   const passageSourceIds = cites.map((c) => c.passageSourceId).filter((s): s is number => s !== null);
   const passageSources = passageSourceIds.length
-    ? db.select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).where(inArray(sources.id, passageSourceIds)).all()
+    ? await db.select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).where(inArray(sources.id, passageSourceIds))
     : [];
 
-  const citedBy = db
+  const citedBy = await db
     .select({
       id: evidence.id,
       stance: evidence.stance,
@@ -201,8 +199,7 @@ export function getClaim(id: number) {
     .innerJoin(citingClaims, and(eq(citingClaims.id, evidence.claimId), isNull(citingClaims.deletedAt)))
     .innerJoin(citingSources, eq(citingSources.id, citingClaims.sourceId))
     .where(eq(evidence.targetClaimId, id))
-    .orderBy(asc(evidence.id))
-    .all();
+    .orderBy(asc(evidence.id));
 
   return {
     ...claim,
@@ -230,4 +227,4 @@ export function getClaim(id: number) {
   };
 }
 
-export type ClaimDetail = NonNullable<ReturnType<typeof getClaim>>;
+export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaim>>>;

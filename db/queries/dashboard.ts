@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, lt, lte, sql } from "drizzle-orm";
 import { preparedPerShape } from "../prepared";
 import { claims, sources, speakers, users, verdicts } from "../schema";
 
@@ -66,7 +66,7 @@ const predictionsBetween = preparedPerShape((db) =>
 
 const overdueCount = preparedPerShape((db) =>
   db
-    .select({ n: sql<number>`count(*)` })
+    .select({ n: count() })
     .from(claims)
     .where(and(eq(claims.type, "prediction"), eq(claims.status, "pending"), lt(claims.resolvesOn, sql.placeholder("today")), isNull(claims.deletedAt)))
     .prepare(),
@@ -94,31 +94,31 @@ const recent = preparedPerShape((db) =>
 
 const statusCounts = preparedPerShape((db) =>
   db
-    .select({ status: claims.status, n: sql<number>`count(*)` })
+    .select({ status: claims.status, n: count() })
     .from(claims)
     .where(isNull(claims.deletedAt))
     .groupBy(claims.status)
     .prepare(),
 );
 
-export type DashboardRow = ReturnType<ReturnType<typeof queue>["all"]>[number];
+export type DashboardRow = Awaited<ReturnType<ReturnType<typeof queue>["all"]>>[number];
 
 /** `today` is the desk's date (YYYY-MM-DD): a prediction resolving on it is due, not overdue. */
-export function dashboard(options: { userId: number; today: string; limit?: number }) {
+export async function dashboard(options: { userId: number; today: string; limit?: number }) {
   const limit = options.limit ?? 8;
   const in30 = new Date(Date.parse(`${options.today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
   const yesterday = new Date(Date.parse(`${options.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const counts = { pending: 0, corroborated: 0, contradicted: 0 };
-  for (const c of statusCounts("").all()) counts[c.status] = c.n;
+  for (const c of await statusCounts("").all()) counts[c.status] = c.n;
   return {
-    mine: mine("").all({ userId: options.userId, limit }),
-    queue: queue("").all({ limit }),
-    overdue: predictionsBetween("").all({ from: "0000-00-00", to: yesterday, limit }),
-    overdueTotal: overdueCount("").get({ today: options.today })?.n ?? 0,
-    dueSoon: predictionsBetween("").all({ from: options.today, to: in30, limit }),
-    recent: recent("").all({ limit }),
+    mine: await mine("").all({ userId: options.userId, limit }),
+    queue: await queue("").all({ limit }),
+    overdue: await predictionsBetween("").all({ from: "0000-00-00", to: yesterday, limit }),
+    overdueTotal: (await overdueCount("").get({ today: options.today }))?.n ?? 0,
+    dueSoon: await predictionsBetween("").all({ from: options.today, to: in30, limit }),
+    recent: await recent("").all({ limit }),
     counts,
   };
 }
 
-export type Dashboard = ReturnType<typeof dashboard>;
+export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

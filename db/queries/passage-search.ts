@@ -1,7 +1,8 @@
 import "server-only";
-import { and, ne, sql } from "drizzle-orm";
+import { and, ne } from "drizzle-orm";
 import { getDb } from "../client";
 import { sources } from "../schema";
+import { holdsText } from "../sql";
 
 export type PassageHit = {
   source: { id: number; title: string; outlet: string };
@@ -14,13 +15,12 @@ export type PassageHit = {
 };
 
 /** Where the exact text stands in other sources' bodies: every occurrence, a few sources at most. */
-export function searchPassages({ text, excludeSourceId, limit = 5 }: { text: string; excludeSourceId?: number; limit?: number }): PassageHit[] {
-  const rows = getDb()
+export async function searchPassages({ text, excludeSourceId, limit = 5 }: { text: string; excludeSourceId?: number; limit?: number }): Promise<PassageHit[]> {
+  const rows = await getDb()
     .select({ id: sources.id, title: sources.title, outlet: sources.outlet, body: sources.body })
     .from(sources)
-    .where(and(sql`instr(${sources.body}, ${text}) > 0`, excludeSourceId ? ne(sources.id, excludeSourceId) : undefined))
-    .limit(limit)
-    .all();
+    .where(and(bodyHolds(text), excludeSourceId ? ne(sources.id, excludeSourceId) : undefined))
+    .limit(limit);
   return rows.flatMap((row) => {
     const hits: PassageHit[] = [];
     for (let at = row.body.indexOf(text); at !== -1 && hits.length < 5; at = row.body.indexOf(text, at + 1)) {
@@ -36,3 +36,6 @@ export function searchPassages({ text, excludeSourceId, limit = 5 }: { text: str
     return hits;
   });
 }
+
+/** The source's body holds the exact text, case and all. */
+const bodyHolds = (text: string) => holdsText(sources.body, text);

@@ -16,6 +16,8 @@ import { getDb, type Db } from "../client";
  *   also searches "Choi", its capitalised words, its longest words);
  * - the newest claims of the same speaker;
  * - (the scorer reads dates, figures and names itself).
+ * The statements here are SQLite's (raw better-sqlite3, made by `prepare`);
+ * db/pg/related.ts asks the same of PostgreSQL.
  */
 export const TEXT_CANDIDATES = 60;
 /** BM25 is computed for the newest this many matches only: its cost stays flat however common the words. */
@@ -24,6 +26,7 @@ export const SPEAKER_CANDIDATES = 30;
 const MAX_TERMS = 8;
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+/** SQLite only (raw better-sqlite3): the statement for this SQL, prepared once per connection. */
 function prepare(sql: string): Database.Statement {
   const db = getDb();
   let byDb = statements.get(db);
@@ -166,7 +169,7 @@ export function retrievalExpression(text: string, names: string[]): string | nul
 export type RelatedQuery = { target: RelatedCandidate; candidates: RelatedCandidate[]; entityAliases: Map<string, string> };
 
 /** The target (null when there is no such live claim) and its candidates from other sources. */
-export function relatedCandidates(claimId: number): RelatedQuery | null {
+export async function relatedCandidates(claimId: number): Promise<RelatedQuery | null> {
   const row = prepare(`select ${CLAIM_COLUMNS} where c.id = ? and c.deleted_at is null`).get(claimId) as ClaimRow | undefined;
   if (!row) return null;
   const text = `${row.quote} ${row.proposition ?? ""}`;
@@ -176,9 +179,7 @@ export function relatedCandidates(claimId: number): RelatedQuery | null {
   // the newest matches walked in the index's own order, scored, the best kept; claims of the
   // target's own source are dropped with the rows below (a few spare places cover them)
   const scored = expression
-    ? (prepare(`select rowid as id, bm25(claims_fts) as score from claims_fts where claims_fts match ? order by rowid desc limit ${TEXT_WINDOW}`).all(
-        expression,
-      ) as Array<{ id: number; score: number }>)
+    ? newestTextMatches(expression)
         .filter((s) => s.id !== row.id)
         .sort((a, b) => a.score - b.score)
         .slice(0, TEXT_CANDIDATES + 10)
@@ -204,4 +205,11 @@ export function relatedCandidates(claimId: number): RelatedQuery | null {
     candidates: rows.map((r) => inputOf(r, aliases, scores.get(r.id))),
     entityAliases: named.aliasMap,
   };
+}
+
+/** SQLite only (FTS5 MATCH, bm25 over `claims_fts`): the newest TEXT_WINDOW claims matching the expression, with their scores. */
+function newestTextMatches(expression: string): Array<{ id: number; score: number }> {
+  return prepare(`select rowid as id, bm25(claims_fts) as score from claims_fts where claims_fts match ? order by rowid desc limit ${TEXT_WINDOW}`).all(
+    expression,
+  ) as Array<{ id: number; score: number }>;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ClaimStatus, ClaimType, SpeakerKind, Stance } from "../schema";
-import { getDb } from "../client";
+import { rawAll, rawGet } from "../raw";
 import type { ReportFilters } from "@/lib/reports/filters";
 
 /** One claim as every report format sees it. */
@@ -33,7 +33,10 @@ export type ReportEvidence = {
 
 const CHUNK = 500;
 
-/** The claims a filter selects, in report order: by source (newest first), then status, then place in the text. */
+/**
+ * The claims a filter selects, in report order: by source (newest first), then status, then place in the text.
+ * SQL both engines read (db/raw.ts): `?` placeholders, and the day after `to` worked out here.
+ */
 function where(f: ReportFilters): { sql: string; args: Array<string | number> } {
   const conditions: Array<[string, string | number | undefined]> = [
     ["c.status = ?", f.status],
@@ -42,43 +45,60 @@ function where(f: ReportFilters): { sql: string; args: Array<string | number> } 
     ["c.speaker_id = ?", f.speakerId],
     ["lv.reviewer_id = ?", f.reviewerId],
     ["lv.created_at >= ?", f.from && `${f.from}T00:00:00.000Z`],
-    ["lv.created_at < strftime('%Y-%m-%dT00:00:00.000Z', ?, '+1 day')", f.to],
+    ["lv.created_at < ?", f.to && dayAfter(f.to)],
   ];
   const used = conditions.filter((c): c is [string, string | number] => c[1] !== undefined && c[1] !== "");
   return { sql: ["c.deleted_at is null", ...used.map((c) => c[0])].join(" and "), args: used.map((c) => c[1]) };
 }
 
+/** The start of the day after a YYYY-MM-DD day, as stored times are written (UTC, milliseconds). */
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
+}
+
 const LATEST = `left join verdicts lv on lv.id = (select max(v.id) from verdicts v where v.claim_id = c.id)`;
 const STATUS_ORDER = `case c.status when 'contradicted' then 0 when 'corroborated' then 1 else 2 end`;
 
-export function countReportClaims(f: ReportFilters): number {
-  const w = where(f);
-  const row = getDb().$client.prepare(`select count(*) as n from claims c ${LATEST} where ${w.sql}`).get(...w.args) as { n: number };
-  return row.n;
+type Selection = ReturnType<typeof where>;
+
+export async function countReportClaims(f: ReportFilters): Promise<number> {
+  return countSelected(where(f));
+}
+
+/** How many claims the selection holds. */
+async function countSelected(w: Selection): Promise<number> {
+  const row = await rawGet<{ n: number }>(`select cast(count(*) as integer) as n from claims c ${LATEST} where ${w.sql}`, w.args);
+  return row?.n ?? 0;
 }
 
 /** Counts by status, by source and by speaker, for a report's summary. */
-export function summarizeReport(f: ReportFilters) {
+export async function summarizeReport(f: ReportFilters) {
   const w = where(f);
-  const db = getDb().$client;
-  const group = (key: string, label: string) =>
-    db
-      .prepare(
-        `select ${key} as id, ${label} as label,
-           sum(c.status = 'corroborated') as corroborated, sum(c.status = 'contradicted') as contradicted,
-           sum(c.status = 'pending') as pending, count(*) as total
-         from claims c ${LATEST} join sources s on s.id = c.source_id join speakers sp on sp.id = c.speaker_id
-         where ${w.sql} group by ${key} order by total desc, label`,
-      )
-      .all(...w.args) as Array<{ id: number; label: string; corroborated: number; contradicted: number; pending: number; total: number }>;
-  const bySource = group("s.id", "s.title");
+  const bySource = await tallySelected(w, "s.id", "s.title");
   const total = bySource.reduce((sum, r) => sum + r.total, 0);
   const byStatus = {
     corroborated: bySource.reduce((sum, r) => sum + r.corroborated, 0),
     contradicted: bySource.reduce((sum, r) => sum + r.contradicted, 0),
     pending: bySource.reduce((sum, r) => sum + r.pending, 0),
   };
-  return { total, byStatus, bySource, bySpeaker: group("sp.id", "sp.name") };
+  return { total, byStatus, bySource, bySpeaker: await tallySelected(w, "sp.id", "sp.name") };
+}
+
+/** A report's summary: its totals, and its counts by source and by speaker. */
+export type ReportSummary = Awaited<ReturnType<typeof summarizeReport>>;
+
+/** The selection's counts by status, grouped by `key`, the largest groups first. */
+function tallySelected(w: Selection, key: string, label: string) {
+  const counted = (status: string) => `cast(count(*) filter (where c.status = '${status}') as integer) as ${status}`;
+  return rawAll<{ id: number; label: string; corroborated: number; contradicted: number; pending: number; total: number }>(
+    `select ${key} as id, ${label} as label, ${counted("corroborated")}, ${counted("contradicted")}, ${counted("pending")},
+       cast(count(*) as integer) as total
+     from claims c ${LATEST} join sources s on s.id = c.source_id join speakers sp on sp.id = c.speaker_id
+     where ${w.sql} group by ${key}, ${label} order by total desc, label`,
+    w.args,
+  );
 }
 
 type Row = {
@@ -93,65 +113,67 @@ type Row = {
  * queries. Memory stays flat whatever the number of claims, and no statement
  * is held open between chunks, so writes carry on while a report streams.
  */
-export function* iterateReportClaims(f: ReportFilters, options: { limit?: number } = {}): Generator<ReportClaim[]> {
-  const db = getDb().$client;
-  const w = where(f);
-  const ids = (
-    db
-      .prepare(
-        `select c.id from claims c ${LATEST} join sources s on s.id = c.source_id
-         where ${w.sql} order by s.published_at desc, s.id, ${STATUS_ORDER}, c.start_offset, c.id
-         ${options.limit ? "limit ?" : ""}`,
-      )
-      .pluck()
-      .all(...w.args, ...(options.limit ? [options.limit] : [])) as number[]
-  );
-  // every full chunk has the same SQL: its three statements are prepared once per report, not once per chunk
-  const statements = new Map<number, ChunkStatements>();
+export async function* iterateReportClaims(f: ReportFilters, options: { limit?: number } = {}): AsyncGenerator<ReportClaim[]> {
+  const ids = await selectedIds(where(f), options.limit);
   for (let at = 0; at < ids.length; at += CHUNK) {
     const chunk = ids.slice(at, at + CHUNK);
-    let prepared = statements.get(chunk.length);
-    if (!prepared) statements.set(chunk.length, (prepared = prepareChunk(db, chunk.length)));
-    yield loadChunk(prepared, chunk);
+    yield shapeChunk(chunk, await readChunk(chunk));
   }
 }
 
-type ChunkStatements = ReturnType<typeof prepareChunk>;
+/** The selected claims' ids, in report order, the first `limit` when given. */
+async function selectedIds(w: Selection, limit: number | undefined): Promise<number[]> {
+  const rows = await rawAll<{ id: number }>(
+    `select c.id from claims c ${LATEST} join sources s on s.id = c.source_id
+     where ${w.sql} order by s.published_at desc, s.id, ${STATUS_ORDER}, c.start_offset, c.id
+     ${limit ? "limit ?" : ""}`,
+    [...w.args, ...(limit ? [limit] : [])],
+  );
+  return rows.map((r) => r.id);
+}
 
-function prepareChunk(db: ReturnType<typeof getDb>["$client"], size: number) {
-  const marks = Array.from({ length: size }, () => "?").join(",");
+/**
+ * The three statements that read a chunk, written for a full chunk: a shorter
+ * last chunk repeats its last id (IN ignores repeats), so every chunk of every
+ * report runs the same three prepared statements.
+ */
+const MARKS = Array.from({ length: CHUNK }, () => "?").join(",");
+const CHUNK_SQL = {
+  rows: `select c.id, c.status, c.quote, c.proposition, c.type, c.resolves_on, c.version, c.created_at,
+     sp.id as speaker_id, sp.name as speaker_name, sp.kind as speaker_kind,
+     s.id as source_id, s.title as source_title, s.outlet, s.published_at, s.url
+   from claims c join sources s on s.id = c.source_id join speakers sp on sp.id = c.speaker_id
+   where c.id in (${MARKS})`,
+  verdicts: `select v.id, v.claim_id, v.status, v.rationale, v.created_at, u.id as reviewer_id, u.name as reviewer_name
+   from verdicts v join users u on u.id = v.reviewer_id where v.claim_id in (${MARKS}) order by v.id desc`,
+  evidence: `select e.id, e.claim_id, e.verdict_id, e.stance, e.note, e.url, e.target_claim_id, tc.quote as target_claim_quote,
+     tcs.title as target_claim_source, e.target_source_id, ts.title as target_source_title, e.target_start, e.target_end, e.target_quote
+   from evidence e
+   left join claims tc on tc.id = e.target_claim_id left join sources tcs on tcs.id = tc.source_id
+   left join sources ts on ts.id = e.target_source_id
+   where e.claim_id in (${MARKS}) order by e.id`,
+};
+
+type VerdictRow = { id: number; claim_id: number; status: ClaimStatus; rationale: string; created_at: string; reviewer_id: number; reviewer_name: string };
+type EvidenceRow = {
+  id: number; claim_id: number; verdict_id: number | null; stance: Stance; note: string; url: string | null;
+  target_claim_id: number | null; target_claim_quote: string | null; target_claim_source: string | null;
+  target_source_id: number | null; target_source_title: string | null; target_start: number | null; target_end: number | null; target_quote: string | null;
+};
+type ChunkRows = { rows: Row[]; verdicts: VerdictRow[]; evidence: EvidenceRow[] };
+
+/** A chunk's claims, their verdicts (newest first) and their evidence, read one after another. */
+async function readChunk(ids: number[]): Promise<ChunkRows> {
+  const padded = [...ids, ...Array.from({ length: CHUNK - ids.length }, () => ids.at(-1)!)];
   return {
-    rows: db.prepare(
-      `select c.id, c.status, c.quote, c.proposition, c.type, c.resolves_on, c.version, c.created_at,
-         sp.id as speaker_id, sp.name as speaker_name, sp.kind as speaker_kind,
-         s.id as source_id, s.title as source_title, s.outlet, s.published_at, s.url
-       from claims c join sources s on s.id = c.source_id join speakers sp on sp.id = c.speaker_id
-       where c.id in (${marks})`,
-    ),
-    verdicts: db.prepare(
-      `select v.id, v.claim_id, v.status, v.rationale, v.created_at, u.id as reviewer_id, u.name as reviewer_name
-       from verdicts v join users u on u.id = v.reviewer_id where v.claim_id in (${marks}) order by v.id desc`,
-    ),
-    evidence: db.prepare(
-      `select e.id, e.claim_id, e.verdict_id, e.stance, e.note, e.url, e.target_claim_id, tc.quote as target_claim_quote,
-         tcs.title as target_claim_source, e.target_source_id, ts.title as target_source_title, e.target_start, e.target_end, e.target_quote
-       from evidence e
-       left join claims tc on tc.id = e.target_claim_id left join sources tcs on tcs.id = tc.source_id
-       left join sources ts on ts.id = e.target_source_id
-       where e.claim_id in (${marks}) order by e.id`,
-    ),
+    rows: await rawAll<Row>(CHUNK_SQL.rows, padded),
+    verdicts: await rawAll<VerdictRow>(CHUNK_SQL.verdicts, padded),
+    evidence: await rawAll<EvidenceRow>(CHUNK_SQL.evidence, padded),
   };
 }
 
-function loadChunk(statements: ChunkStatements, ids: number[]): ReportClaim[] {
-  const rows = statements.rows.all(...ids) as Row[];
-  const verdicts = statements.verdicts.all(...ids) as Array<{ id: number; claim_id: number; status: ClaimStatus; rationale: string; created_at: string; reviewer_id: number; reviewer_name: string }>;
-  const evidence = statements.evidence.all(...ids) as Array<{
-      id: number; claim_id: number; verdict_id: number | null; stance: Stance; note: string; url: string | null;
-      target_claim_id: number | null; target_claim_quote: string | null; target_claim_source: string | null;
-      target_source_id: number | null; target_source_title: string | null; target_start: number | null; target_end: number | null; target_quote: string | null;
-    }>;
-
+/** A chunk's rows as the reports see its claims, in the order of `ids`. */
+function shapeChunk(ids: number[], { rows, verdicts, evidence }: ChunkRows): ReportClaim[] {
   const verdictsOf = new Map<number, ReportVerdict[]>();
   for (const v of verdicts) {
     const list = verdictsOf.get(v.claim_id) ?? [];

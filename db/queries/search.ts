@@ -10,6 +10,10 @@ import { getDb, type Db } from "../client";
  * get a snippet (lib/search/snippet.ts), the matching words marked with
  * \u0001 … \u0002 (control characters no text in the desk holds; the page
  * turns them into <mark> after escaping everything else).
+ *
+ * The statements here are SQLite's (FTS5 through raw better-sqlite3, every
+ * one made by `prepare` below); db/pg/search.ts asks the same of PostgreSQL
+ * and shapes its rows with the functions exported here.
  */
 import type { SearchKind } from "./search-kinds";
 import { ftsString } from "@/lib/search/query";
@@ -31,7 +35,7 @@ export { MARK_CLOSE, MARK_OPEN } from "@/lib/search/marks";
 /** A row's id and its score: lower is better (BM25 as FTS5 gives it, negated on engines that give higher-is-better). */
 export type Ranked = { id: number; score: number };
 
-/** Prepared statements by their SQL, per connection (a closed and reopened database never meets old ones). */
+/** SQLite only (raw better-sqlite3): prepared statements by their SQL, per connection (a closed and reopened database never meets old ones). */
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 function prepare(sql: string): Database.Statement {
   const db = getDb();
@@ -43,9 +47,10 @@ function prepare(sql: string): Database.Statement {
 }
 
 /**
- * The best rows of one index pair (`<stem>_fts`, `<stem>_tri`) for the
- * expressions: ranked by the unicode61 index when the query has words for
- * it, else by the trigram one; the other side, when present, filters.
+ * SQLite only (FTS5 MATCH, bm25): the best rows of one index pair
+ * (`<stem>_fts`, `<stem>_tri`) for the expressions: ranked by the unicode61
+ * index when the query has words for it, else by the trigram one; the other
+ * side, when present, filters.
  */
 function rankIn(stem: string, e: Expressions, limit: number): Ranked[] {
   const main = e.word ? `${stem}_fts` : `${stem}_tri`;
@@ -86,7 +91,7 @@ export function shapeClaims(rows: ClaimRow[], ranked: Ranked[], e: Expressions, 
     }));
 }
 
-export function searchClaims(e: Expressions, limit: number) {
+export async function searchClaims(e: Expressions, limit: number) {
   // deleted claims stay in the index (their verdicts do): fetch a few more, drop them
   const ranked = rankIn("claims", e, limit + 5);
   if (ranked.length === 0) return [];
@@ -101,7 +106,7 @@ export function shapeSources(rows: SourceRow[], ranked: Ranked[], e: Expressions
   return byRank(rows, ranked).map(({ body, ...r }) => ({ ...r, snippet: bestSnippet([body, r.title], e.highlight, 18) }));
 }
 
-export function searchSources(e: Expressions, limit: number) {
+export async function searchSources(e: Expressions, limit: number) {
   const ranked = rankIn("sources", e, limit);
   if (ranked.length === 0) return [];
   const rows = prepare(`select ${SOURCE_ROW_COLUMNS} from sources where id in (${placeholders(ranked.length)})`).all(ranked.map((r) => r.id)) as SourceRow[];
@@ -137,7 +142,7 @@ export function shapeSpeakers(rows: SpeakerRow[], found: ReturnType<typeof bestS
   });
 }
 
-export function searchSpeakers(e: Expressions, limit: number) {
+export async function searchSpeakers(e: Expressions, limit: number) {
   const byName = rankIn("speakers", e, limit);
   const byAlias = rankIn("aliases", e, limit);
   const aliasOwners = byAlias.length
@@ -169,7 +174,7 @@ export function shapeVerdicts(verdictRows: VerdictRow[], evidenceRows: EvidenceR
     .map(({ score: _score, ...rest }) => rest);
 }
 
-export function searchVerdicts(e: Expressions, limit: number) {
+export async function searchVerdicts(e: Expressions, limit: number) {
   const verdictIds = rankIn("verdicts", e, limit);
   const evidenceIds = rankIn("evidence", e, limit);
   const verdictRows = verdictIds.length ? (prepare(`${VERDICT_ROW_SQL} and v.id in (${placeholders(verdictIds.length)})`).all(verdictIds.map((r) => r.id)) as VerdictRow[]) : [];
@@ -178,20 +183,22 @@ export function searchVerdicts(e: Expressions, limit: number) {
 }
 
 export type SearchResults = {
-  claims: ReturnType<typeof searchClaims>;
-  sources: ReturnType<typeof searchSources>;
-  speakers: ReturnType<typeof searchSpeakers>;
-  verdicts: ReturnType<typeof searchVerdicts>;
+  claims: Awaited<ReturnType<typeof searchClaims>>;
+  sources: Awaited<ReturnType<typeof searchSources>>;
+  speakers: Awaited<ReturnType<typeof searchSpeakers>>;
+  verdicts: Awaited<ReturnType<typeof searchVerdicts>>;
 };
 
-export function searchDesk(e: Expressions, options: { kinds: readonly SearchKind[]; limit: number }): SearchResults {
+export async function searchDesk(e: Expressions, options: { kinds: readonly SearchKind[]; limit: number }): Promise<SearchResults> {
   const want = (k: SearchKind) => options.kinds.includes(k);
-  return {
-    claims: want("claims") ? searchClaims(e, options.limit) : [],
-    sources: want("sources") ? searchSources(e, options.limit) : [],
-    speakers: want("speakers") ? searchSpeakers(e, options.limit) : [],
-    verdicts: want("verdicts") ? searchVerdicts(e, options.limit) : [],
-  };
+  // the kinds are independent reads, asked at once
+  const [claims, sources, speakers, verdicts] = await Promise.all([
+    want("claims") ? searchClaims(e, options.limit) : [],
+    want("sources") ? searchSources(e, options.limit) : [],
+    want("speakers") ? searchSpeakers(e, options.limit) : [],
+    want("verdicts") ? searchVerdicts(e, options.limit) : [],
+  ]);
+  return { claims, sources, speakers, verdicts };
 }
 
 /**
@@ -199,19 +206,21 @@ export function searchDesk(e: Expressions, options: { kinds: readonly SearchKind
  * (each index stems the word as it stems its text, so "missiles" is a word of
  * a desk that says "missile"). One lookup of one token per index and word.
  */
-export function wordsOfDesk(words: string[]): Set<string> {
-  const known = new Set<string>();
-  if (words.length === 0) return known;
+export async function wordsOfDesk(words: string[]): Promise<Set<string>> {
+  return new Set(words.filter(wordIndexesHold));
+}
+
+/** SQLite only (FTS5 MATCH): whether some word index (claims, sources, speakers, aliases) holds the word's token. */
+function wordIndexesHold(word: string): boolean {
   const holds = prepare(
     `select exists(select 1 from claims_fts where claims_fts match @w) or exists(select 1 from sources_fts where sources_fts match @w)
        or exists(select 1 from speakers_fts where speakers_fts match @w) or exists(select 1 from aliases_fts where aliases_fts match @w)`,
   ).pluck();
-  for (const word of words) if (holds.get({ w: ftsString(word) })) known.add(word);
-  return known;
+  return Boolean(holds.get({ w: ftsString(word) }));
 }
 
 /** The speakers some run of the query's words names (by name or alias key), with all their names. */
-export function speakersNamed(keys: string[]): Map<string, { said: string; names: string[] }> {
+export async function speakersNamed(keys: string[]): Promise<Map<string, { said: string; names: string[] }>> {
   const out = new Map<string, { said: string; names: string[] }>();
   if (keys.length === 0) return out;
   const hits = prepare(

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, gte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, gte, or, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
+import { containsPattern, likeAnyCase } from "../sql";
 import { statusTallyColumns } from "./tallies";
 import { claims, sources } from "../schema";
 import { listClaimsOfSource } from "./claims";
@@ -16,22 +17,21 @@ export const sourceSummaryColumns = {
   language: sources.language,
 };
 
-export function listSources() {
-  return getDb()
+export async function listSources() {
+  return await getDb()
     .select({
       ...sourceSummaryColumns,
-      claimCount: sql<number>`count(${claims.id})`,
+      claimCount: count(claims.id),
       ...statusTallyColumns,
     })
     .from(sources)
     .leftJoin(claims, and(eq(claims.sourceId, sources.id), isNull(claims.deletedAt)))
     .groupBy(sources.id)
-    .orderBy(desc(sources.publishedAt), desc(sources.id))
-    .all();
+    .orderBy(desc(sources.publishedAt), desc(sources.id));
 }
 
-export function getSource(id: number) {
-  const source = getDb()
+export async function getSource(id: number) {
+  const [source] = await getDb()
     .select({
       ...sourceSummaryColumns,
       body: sources.body,
@@ -42,24 +42,26 @@ export function getSource(id: number) {
     })
     .from(sources)
     .where(eq(sources.id, id))
-    .get();
+    .limit(1);
   if (!source) return null;
-  return { ...source, claims: listClaimsOfSource(id) };
+  return { ...source, claims: await listClaimsOfSource(id) };
 }
 
-export function listSourceOptions() {
-  return getDb().select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).orderBy(sources.title).all();
+export async function listSourceOptions() {
+  return await getDb().select({ id: sources.id, title: sources.title, outlet: sources.outlet }).from(sources).orderBy(sources.title);
 }
 
 
 /** A source's metadata without its body or claims (is there such a source, and what is it called). */
-export function getSourceSummary(id: number) {
-  return getDb().select(sourceSummaryColumns).from(sources).where(eq(sources.id, id)).get() ?? null;
+export async function getSourceSummary(id: number) {
+  const [source] = await getDb().select(sourceSummaryColumns).from(sources).where(eq(sources.id, id)).limit(1);
+  return source ?? null;
 }
 
 /** The source imported from exactly this input before (its SHA-256), if any: a bulk re-run skips it unread. */
-export function findSourceByRawHash(rawHash: string) {
-  return getDb().select({ id: sources.id, title: sources.title }).from(sources).where(eq(sources.rawHash, rawHash)).get() ?? null;
+export async function findSourceByRawHash(rawHash: string) {
+  const [source] = await getDb().select({ id: sources.id, title: sources.title }).from(sources).where(eq(sources.rawHash, rawHash)).limit(1);
+  return source ?? null;
 }
 
 export const SOURCE_SORTS = ["published-desc", "published-asc"] as const;
@@ -91,7 +93,6 @@ export type SourcesPageOptions = {
   q?: string;
 };
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * One page of sources by published date, by keyset on (published_at, id):
@@ -99,7 +100,7 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * in every index), so a page is a range read of 51 index entries whatever the
  * page number. Claim counts are read for that page's sources only.
  */
-export function listSourcesPage({ sort = "published-desc", limit = 50, after = null, before = null, q }: SourcesPageOptions = {}) {
+export async function listSourcesPage({ sort = "published-desc", limit = 50, after = null, before = null, q }: SourcesPageOptions = {}) {
   const size = Math.min(Math.max(Math.trunc(limit), 1), 200);
   const cursor = after ?? before;
   const backwards = !after && Boolean(before);
@@ -116,17 +117,16 @@ export function listSourcesPage({ sort = "published-desc", limit = 50, after = n
   }
   const text = q?.trim();
   if (text) {
-    const pattern = likePattern(text);
-    where.push(or(sql`${sources.title} like ${pattern} escape '\\'`, sql`${sources.outlet} like ${pattern} escape '\\'`)!);
+    const pattern = containsPattern(text);
+    where.push(or(likeAnyCase(sources.title, pattern), likeAnyCase(sources.outlet, pattern))!);
   }
   const order = ascending ? [asc(sources.publishedAt), asc(sources.id)] : [desc(sources.publishedAt), desc(sources.id)];
-  const rows = getDb()
+  const rows = await getDb()
     .select(sourceSummaryColumns)
     .from(sources)
     .where(where.length ? and(...where) : undefined)
     .orderBy(...order)
-    .limit(size + 1)
-    .all();
+    .limit(size + 1);
   const beyond = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
@@ -134,7 +134,7 @@ export function listSourcesPage({ sort = "published-desc", limit = 50, after = n
   const last = page.at(-1);
   const key = (s: { publishedAt: string; id: number } | undefined) => (s ? { publishedAt: s.publishedAt, id: s.id } : null);
   return {
-    items: withClaimCounts(page),
+    items: await withClaimCounts(page),
     // forwards, a next page exists when a row was left over; backwards, we came from it
     nextCursor: backwards ? key(last) : beyond ? key(last) : null,
     prevCursor: backwards ? (beyond ? key(first) : null) : cursor ? key(first) : null,
@@ -142,18 +142,17 @@ export function listSourcesPage({ sort = "published-desc", limit = 50, after = n
 }
 
 /** Claim counts by status for these sources only: one grouped read through claims_source_idx. */
-function withClaimCounts<T extends { id: number }>(page: T[]) {
+async function withClaimCounts<T extends { id: number }>(page: T[]) {
   const ids = page.map((s) => s.id);
   const counts = ids.length
-    ? getDb()
-        .select({ sourceId: claims.sourceId, claimCount: sql<number>`count(*)`, ...statusTallyColumns })
+    ? await getDb()
+        .select({ sourceId: claims.sourceId, claimCount: count(), ...statusTallyColumns })
         .from(claims)
         .where(and(inArray(claims.sourceId, ids), isNull(claims.deletedAt)))
         .groupBy(claims.sourceId)
-        .all()
     : [];
   const bySource = new Map(counts.map(({ sourceId, ...c }) => [sourceId, c]));
   return page.map((s) => ({ ...s, ...(bySource.get(s.id) ?? { claimCount: 0, pending: 0, corroborated: 0, contradicted: 0 }) }));
 }
 
-export type SourceRow = ReturnType<typeof listSourcesPage>["items"][number];
+export type SourceRow = Awaited<ReturnType<typeof listSourcesPage>>["items"][number];

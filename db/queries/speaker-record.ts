@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { preparedPerShape } from "../prepared";
 import { CLAIM_STATUSES, claims, sources, verdicts, type ClaimStatus } from "../schema";
+import { countWhere } from "./tallies";
 
 export type StatusCounts = Record<ClaimStatus, number>;
 
@@ -34,19 +35,21 @@ export function sharesOf(counts: StatusCounts, total: number): StatusCounts {
   return { pending: share(counts.pending), corroborated: share(counts.corroborated), contradicted: share(counts.contradicted) };
 }
 
+const prediction = sql`${claims.type} = 'prediction'`;
+
 // one pass over the speaker's claims through claims_speaker_idx (speaker_id, id)
 const recordStatement = preparedPerShape((db) =>
   db
     .select({
-      total: sql<number>`count(*)`,
-      pending: sql<number>`coalesce(sum(${claims.status} = 'pending'), 0)`,
-      corroborated: sql<number>`coalesce(sum(${claims.status} = 'corroborated'), 0)`,
-      contradicted: sql<number>`coalesce(sum(${claims.status} = 'contradicted'), 0)`,
-      predictions: sql<number>`coalesce(sum(${claims.type} = 'prediction'), 0)`,
-      cameTrue: sql<number>`coalesce(sum(${claims.type} = 'prediction' and ${claims.status} = 'corroborated'), 0)`,
-      cameFalse: sql<number>`coalesce(sum(${claims.type} = 'prediction' and ${claims.status} = 'contradicted'), 0)`,
-      open: sql<number>`coalesce(sum(${claims.type} = 'prediction' and ${claims.status} = 'pending'), 0)`,
-      overdue: sql<number>`coalesce(sum(${claims.type} = 'prediction' and ${claims.status} = 'pending' and ${claims.resolvesOn} < ${sql.placeholder("today")}), 0)`,
+      total: count(),
+      pending: countWhere(sql`${claims.status} = 'pending'`),
+      corroborated: countWhere(sql`${claims.status} = 'corroborated'`),
+      contradicted: countWhere(sql`${claims.status} = 'contradicted'`),
+      predictions: countWhere(prediction),
+      cameTrue: countWhere(sql`${prediction} and ${claims.status} = 'corroborated'`),
+      cameFalse: countWhere(sql`${prediction} and ${claims.status} = 'contradicted'`),
+      open: countWhere(sql`${prediction} and ${claims.status} = 'pending'`),
+      overdue: countWhere(sql`${prediction} and ${claims.status} = 'pending' and ${claims.resolvesOn} < ${sql.placeholder("today")}`),
     })
     .from(claims)
     .where(and(eq(claims.speakerId, sql.placeholder("speakerId")), isNull(claims.deletedAt)))
@@ -60,8 +63,8 @@ export type SpeakerRecordOptions = {
 };
 
 /** How a speaker's claims stand: counts and shares by status, and how their predictions turned out. */
-export function getSpeakerRecord({ speakerId, today = new Date().toISOString().slice(0, 10) }: SpeakerRecordOptions): SpeakerRecord {
-  const row = recordStatement("").get({ speakerId, today });
+export async function getSpeakerRecord({ speakerId, today = new Date().toISOString().slice(0, 10) }: SpeakerRecordOptions): Promise<SpeakerRecord> {
+  const row = await recordStatement("").get({ speakerId, today });
   const counts: StatusCounts = { pending: row?.pending ?? 0, corroborated: row?.corroborated ?? 0, contradicted: row?.contradicted ?? 0 };
   const total = row?.total ?? 0;
   return {
@@ -84,7 +87,7 @@ export function getSpeakerRecord({ speakerId, today = new Date().toISOString().s
 const monthsStatement = preparedPerShape((db) => {
   const month = sql<string>`substr(${verdicts.createdAt}, 1, 7)`;
   return db
-    .select({ month, status: verdicts.status, count: sql<number>`count(*)` })
+    .select({ month, status: verdicts.status, count: count() })
     .from(claims)
     .innerJoin(verdicts, eq(verdicts.claimId, claims.id))
     .where(and(eq(claims.speakerId, sql.placeholder("speakerId")), isNull(claims.deletedAt)))
@@ -141,8 +144,8 @@ export function bucketMonths(rows: ReadonlyArray<{ month: string; status: ClaimS
 }
 
 /** The verdicts recorded on a speaker's claims, by month and status. */
-export function listSpeakerVerdictMonths({ speakerId, maxMonths = 36 }: { speakerId: number; maxMonths?: number }): VerdictMonths {
-  return bucketMonths(monthsStatement("").all({ speakerId }), maxMonths);
+export async function listSpeakerVerdictMonths({ speakerId, maxMonths = 36 }: { speakerId: number; maxMonths?: number }): Promise<VerdictMonths> {
+  return bucketMonths(await monthsStatement("").all({ speakerId }), maxMonths);
 }
 
 export const SPEAKER_CLAIMS_CAP = 200;
@@ -176,10 +179,10 @@ export type SpeakerClaimsOptions = {
 };
 
 /** A speaker's claims, newest first, with their source's title and date; `more` when the cap cut some off. */
-export function listSpeakerClaims({ speakerId, all = false }: SpeakerClaimsOptions) {
-  if (all) return { items: claimsStatement("all").all({ speakerId }), more: false };
-  const rows = claimsStatement("capped").all({ speakerId, limit: SPEAKER_CLAIMS_CAP + 1 });
+export async function listSpeakerClaims({ speakerId, all = false }: SpeakerClaimsOptions) {
+  if (all) return { items: await claimsStatement("all").all({ speakerId }), more: false };
+  const rows = await claimsStatement("capped").all({ speakerId, limit: SPEAKER_CLAIMS_CAP + 1 });
   return { items: rows.slice(0, SPEAKER_CLAIMS_CAP), more: rows.length > SPEAKER_CLAIMS_CAP };
 }
 
-export type SpeakerClaim = ReturnType<typeof listSpeakerClaims>["items"][number];
+export type SpeakerClaim = Awaited<ReturnType<typeof listSpeakerClaims>>["items"][number];

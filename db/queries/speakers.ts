@@ -2,12 +2,13 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
 import { nameKey } from "@/lib/text/name-key";
 import { getDb } from "../client";
+import { rawGet } from "../raw";
 import { statusTallyColumns } from "./tallies";
 import { claims, speakerAliases, speakers } from "../schema";
 
-export function listSpeakers() {
+export async function listSpeakers() {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       id: speakers.id,
       name: speakers.name,
@@ -18,13 +19,11 @@ export function listSpeakers() {
     .from(speakers)
     .leftJoin(claims, and(eq(claims.speakerId, speakers.id), isNull(claims.deletedAt)))
     .groupBy(speakers.id)
-    .orderBy(asc(speakers.name))
-    .all();
-  const aliases = db
+    .orderBy(asc(speakers.name));
+  const aliases = await db
     .select({ speakerId: speakerAliases.speakerId, alias: speakerAliases.alias })
     .from(speakerAliases)
-    .orderBy(asc(speakerAliases.alias))
-    .all();
+    .orderBy(asc(speakerAliases.alias));
   // grouped in one pass: a filter per speaker would be speakers × aliases
   const bySpeaker = new Map<number, string[]>();
   for (const a of aliases) (bySpeaker.get(a.speakerId) ?? bySpeaker.set(a.speakerId, []).get(a.speakerId)!).push(a.alias);
@@ -36,90 +35,78 @@ export function listSpeakers() {
  * spacing and diacritics: exact key matches first, then prefixes, then
  * substrings.
  */
-export function findSpeakers(query: string, limit = 10) {
+export async function findSpeakers(query: string, limit = 10) {
   const key = nameKey(query);
   if (!key) return [];
   const db = getDb();
   const pattern = `%${key.replace(/[%_]/g, "")}%`;
-  const byName = db
+  const byName = await db
     .select({ id: speakers.id, key: speakers.nameKey })
     .from(speakers)
-    .where(like(speakers.nameKey, pattern))
-    .all();
-  const byAlias = db
+    .where(like(speakers.nameKey, pattern));
+  const byAlias = await db
     .select({ id: speakerAliases.speakerId, key: speakerAliases.aliasKey })
     .from(speakerAliases)
-    .where(like(speakerAliases.aliasKey, pattern))
-    .all();
+    .where(like(speakerAliases.aliasKey, pattern));
   const rank = (k: string) => (k === key ? 0 : k.startsWith(key) ? 1 : 2);
   const best = new Map<number, number>();
   for (const m of [...byName, ...byAlias]) best.set(m.id, Math.min(best.get(m.id) ?? 3, rank(m.key)));
   if (best.size === 0) return [];
-  const found = db
+  const found = await db
     .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
     .from(speakers)
-    .where(inArray(speakers.id, [...best.keys()]))
-    .all();
+    .where(inArray(speakers.id, [...best.keys()]));
   return found
     .sort((a, b) => best.get(a.id)! - best.get(b.id)! || a.name.localeCompare(b.name))
     .slice(0, limit);
 }
 
-export function listSpeakerOptions() {
-  return getDb().select({ id: speakers.id, name: speakers.name }).from(speakers).orderBy(asc(speakers.name)).all();
+export async function listSpeakerOptions() {
+  return await getDb().select({ id: speakers.id, name: speakers.name }).from(speakers).orderBy(asc(speakers.name));
 }
 
 
-export function getSpeaker(id: number) {
-  const db = getDb();
-  const speaker = db
-    .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
-    .from(speakers)
-    .where(eq(speakers.id, id))
-    .get();
+export async function getSpeaker(id: number) {
+  const speaker = await getSpeakerSummary(id);
   if (!speaker) return null;
-  const aliases = db
+  const db = getDb();
+  const aliases = await db
     .select({ id: speakerAliases.id, alias: speakerAliases.alias })
     .from(speakerAliases)
     .where(eq(speakerAliases.speakerId, id))
-    .orderBy(asc(speakerAliases.alias))
-    .all();
-  const tally = db
+    .orderBy(asc(speakerAliases.alias));
+  const [tally] = await db
     .select(statusTallyColumns)
     .from(claims)
-    .where(and(eq(claims.speakerId, id), isNull(claims.deletedAt)))
-    .get() ?? { pending: 0, corroborated: 0, contradicted: 0 };
-  return { ...speaker, aliases, tally };
+    .where(and(eq(claims.speakerId, id), isNull(claims.deletedAt)));
+  return { ...speaker, aliases, tally: tally ?? { pending: 0, corroborated: 0, contradicted: 0 } };
 }
 
 /** Every speaker with its aliases, as claim suggestions match names against them. */
-export function listSpeakerBook() {
+export async function listSpeakerBook() {
   const db = getDb();
-  const aliases = db.select({ speakerId: speakerAliases.speakerId, alias: speakerAliases.alias }).from(speakerAliases).all();
+  const aliases = await db.select({ speakerId: speakerAliases.speakerId, alias: speakerAliases.alias }).from(speakerAliases);
   const bySpeaker = new Map<number, string[]>();
   for (const a of aliases) (bySpeaker.get(a.speakerId) ?? bySpeaker.set(a.speakerId, []).get(a.speakerId)!).push(a.alias);
-  return db
-    .select({ id: speakers.id, name: speakers.name, description: speakers.description })
-    .from(speakers)
-    .all()
-    .map((s) => ({ ...s, aliases: bySpeaker.get(s.id) ?? [] }));
+  const rows = await db.select({ id: speakers.id, name: speakers.name, description: speakers.description }).from(speakers);
+  return rows.map((s) => ({ ...s, aliases: bySpeaker.get(s.id) ?? [] }));
 }
 
 /** Changes whenever a speaker or an alias is added, merged away or removed: the key of a cached speaker book. */
-export function speakerBookVersion(): string {
-  const row = getDb().$client
-    .prepare("select (select count(*) from speakers) as s, (select max(id) from speakers) as si, (select count(*) from speaker_aliases) as a, (select max(id) from speaker_aliases) as ai")
-    .get() as { s: number; si: number | null; a: number; ai: number | null };
+export async function speakerBookVersion(): Promise<string> {
+  const row = (await rawGet<{ s: number; si: number | null; a: number; ai: number | null }>(
+    "select cast((select count(*) from speakers) as integer) as s, (select max(id) from speakers) as si, " +
+      "cast((select count(*) from speaker_aliases) as integer) as a, (select max(id) from speaker_aliases) as ai",
+  ))!;
   return `${row.s}:${row.si}:${row.a}:${row.ai}`;
 }
 
 /** A speaker's name and description without aliases or tallies (a filter naming the chosen speaker). */
-export function getSpeakerSummary(id: number) {
-  return (
-    getDb()
-      .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
-      .from(speakers)
-      .where(eq(speakers.id, id))
-      .get() ?? null
-  );
+export async function getSpeakerSummary(id: number) {
+  const [speaker] = await getDb()
+    .select({ id: speakers.id, name: speakers.name, description: speakers.description, kind: speakers.kind })
+    .from(speakers)
+    .where(eq(speakers.id, id))
+    .limit(1);
+  return speaker ?? null;
 }

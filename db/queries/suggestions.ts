@@ -46,28 +46,27 @@ const openStatement = preparedPerShape((db) =>
 );
 
 /** The suggestions of a source still waiting for a reviewer, in reading order, in the API's shape. */
-export function listOpenSuggestions(sourceId: number) {
-  return openStatement("")
-    .all({ sourceId })
-    .map((s) => ({
-      id: s.id,
-      quote: s.quote,
-      start: s.start,
-      end: s.end,
-      kind: s.kind,
-      type: s.type,
-      // a matched speaker is named as the desk knows them now (merged, renamed)
-      speakerName: s.knownSpeaker ?? s.speakerName,
-      ...(s.speakerId !== null ? { speakerId: s.speakerId } : {}),
-      speakerDescription: s.speakerDescription,
-      speakerSpan: s.speakerStart !== null && s.speakerEnd !== null ? { start: s.speakerStart, end: s.speakerEnd } : null,
-      ...(s.resolvesOn ? { resolvesOn: s.resolvesOn } : {}),
-      ...(s.resolvesFrom && s.resolvesTo ? { resolvesRange: { from: s.resolvesFrom, to: s.resolvesTo } } : {}),
-      ...(s.cue ? { cue: s.cue } : {}),
-      cueSpan: s.cueStart !== null && s.cueEnd !== null ? { start: s.cueStart, end: s.cueEnd } : null,
-      confidence: s.confidence,
-      why: s.why,
-    }));
+export async function listOpenSuggestions(sourceId: number) {
+  const rows = await openStatement("").all({ sourceId });
+  return rows.map((s) => ({
+    id: s.id,
+    quote: s.quote,
+    start: s.start,
+    end: s.end,
+    kind: s.kind,
+    type: s.type,
+    // a matched speaker is named as the desk knows them now (merged, renamed)
+    speakerName: s.knownSpeaker ?? s.speakerName,
+    ...(s.speakerId !== null ? { speakerId: s.speakerId } : {}),
+    speakerDescription: s.speakerDescription,
+    speakerSpan: s.speakerStart !== null && s.speakerEnd !== null ? { start: s.speakerStart, end: s.speakerEnd } : null,
+    ...(s.resolvesOn ? { resolvesOn: s.resolvesOn } : {}),
+    ...(s.resolvesFrom && s.resolvesTo ? { resolvesRange: { from: s.resolvesFrom, to: s.resolvesTo } } : {}),
+    ...(s.cue ? { cue: s.cue } : {}),
+    cueSpan: s.cueStart !== null && s.cueEnd !== null ? { start: s.cueStart, end: s.cueEnd } : null,
+    confidence: s.confidence,
+    why: s.why,
+  }));
 }
 
-export type OpenSuggestion = ReturnType<typeof listOpenSuggestions>[number];
+export type OpenSuggestion = Awaited<ReturnType<typeof listOpenSuggestions>>[number];

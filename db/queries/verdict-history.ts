@@ -4,8 +4,8 @@ import { getDb } from "../client";
 import { claims, users, verdicts } from "../schema";
 
 /** Every verdict on the claims of one source, newest first, for the reader's side panel. */
-export function listVerdictsOfSource(sourceId: number) {
-  return getDb()
+export async function listVerdictsOfSource(sourceId: number) {
+  return await getDb()
     .select({
       id: verdicts.id,
       claimId: verdicts.claimId,
@@ -18,8 +18,7 @@ export function listVerdictsOfSource(sourceId: number) {
     .innerJoin(claims, eq(claims.id, verdicts.claimId))
     .innerJoin(users, eq(users.id, verdicts.reviewerId))
     .where(eq(claims.sourceId, sourceId))
-    .orderBy(desc(verdicts.id))
-    .all();
+    .orderBy(desc(verdicts.id));
 }
 
-export type SourceVerdict = ReturnType<typeof listVerdictsOfSource>[number];
+export type SourceVerdict = Awaited<ReturnType<typeof listVerdictsOfSource>>[number];

@@ -30,9 +30,9 @@ const actorStatement = preparedPerShape((db) =>
 );
 
 /** The actor as the database has it now, if allowed `minimum`; call it inside the write's transaction. */
-export function loadActor(ref: ActorRef, minimum: Role, handle?: Handle): { ok: true; actor: Actor } | { ok: false; error: DomainError } {
+export async function loadActor(ref: ActorRef, minimum: Role, handle?: Handle): Promise<{ ok: true; actor: Actor } | { ok: false; error: DomainError }> {
   if (ref.type === "system") return { ok: true, actor: { id: null, role: "admin", name: "system", via: ref.via } };
-  const row = actorStatement("", handle).get({ id: ref.userId });
+  const row = await actorStatement("", handle).get({ id: ref.userId });
   if (!row) return fail("unauthenticated", "Your session is no longer valid. Sign in again.");
   if (row.disabled) return fail("forbidden", "This account is disabled.");
   if (!roleAtLeast(row.role, minimum)) {

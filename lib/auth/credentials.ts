@@ -37,10 +37,10 @@ export async function checkCredentials(
   const keys = attemptKeys(email, clientAddress);
 
   // counted as a failure before the password is checked, so a burst cannot outrun the count
-  const reserved = reserveAttempt(keys);
+  const reserved = await reserveAttempt(keys);
   if (!reserved.ok) return { ok: false, reason: reserved.state.kind, retryAfterMs: reserved.state.retryAfterMs };
 
-  const user = getDb()
+  const [user] = await getDb()
     .select({
       id: users.id,
       email: users.email,
@@ -51,14 +51,14 @@ export async function checkCredentials(
     })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
-    .get();
+    .limit(1);
 
   const good = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
   if (!user || !good || user.disabled) {
     // the failure that reaches a limit says so at once, not on the next try
-    const after = limitState(getDb(), keys);
+    const after = await limitState(getDb(), keys);
     return after.limited ? { ok: false, reason: after.kind, retryAfterMs: after.retryAfterMs } : { ok: false, reason: "invalid" };
   }
-  releaseAttempt(keys, reserved.reservation);
+  await releaseAttempt(keys, reserved.reservation);
   return { ok: true, user: { id: String(user.id), email: user.email, name: user.name, role: user.role } };
 }

@@ -30,10 +30,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
      * on every later read through Auth.js (its session endpoint, `auth()`) a
      * session that was ended is dropped, and Auth.js clears the cookie.
      */
-    jwt(params) {
+    async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
-      if (params.user?.id) return Object.assign(token, { sid: startSession(Number(params.user.id)) });
-      return sessionIsLive(token.sid, Number(token.sub)) ? token : null;
+      if (params.user?.id) return Object.assign(token, { sid: await startSession(Number(params.user.id)) });
+      return (await sessionIsLive(token.sid, Number(token.sub))) ? token : null;
     },
     session(params) {
       return Object.assign(authConfig.callbacks.session(params), { sid: typeof params.token.sid === "string" ? params.token.sid : null });
@@ -41,9 +41,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   events: {
     // "Sign out" (the desk's button, or POST /api/auth/signout) ends the session for every copy of the cookie
-    signOut(message) {
+    async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
-      if (typeof sid === "string") endSession(sid);
+      if (typeof sid === "string") await endSession(sid);
     },
   },
   logger: {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, transaction, type Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
 /**
@@ -20,12 +20,13 @@ import { signInFailures } from "@/db/schema";
  *   addresses gets about one guess a minute, while the owner waits a minute at
  *   worst.
  *
- * An attempt is reserved before its password is checked: in one IMMEDIATE
- * transaction the limits are read and, when none holds, a failure row per key
- * is written at once. A burst of concurrent guesses therefore queues on
- * SQLite's write lock and each sees the ones before it; at most the allowed
- * number of password checks ever run per key and window. A right password
- * then releases its reservation.
+ * An attempt is reserved before its password is checked: in one transaction
+ * that takes the write lock first, the limits are read and, when none holds,
+ * a failure row per key is written at once. A burst of concurrent guesses
+ * therefore queues on that lock (SQLite's write lock; on PostgreSQL one
+ * advisory lock for every reservation) and each sees the ones before it; at
+ * most the allowed number of password checks ever run per key and window. A
+ * right password then releases its reservation.
  */
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES = 10;
@@ -49,14 +50,13 @@ type Keys = ReturnType<typeof attemptKeys>;
 
 type Reader = Pick<Db, "select">;
 
-function recentTimes(db: Reader, key: string, now: number): number[] {
-  return db
+async function recentTimes(db: Reader, key: string, now: number): Promise<number[]> {
+  const rows = await db
     .select({ at: signInFailures.at })
     .from(signInFailures)
     .where(and(eq(signInFailures.key, key), gt(signInFailures.at, now - WINDOW_MS)))
-    .orderBy(signInFailures.at)
-    .all()
-    .map((row) => row.at);
+    .orderBy(signInFailures.at);
+  return rows.map((row) => row.at);
 }
 
 /** Locked until enough failures leave the window that fewer than `max` remain. */
@@ -71,13 +71,13 @@ export function accountDelayMs(failures: number): number {
   return Math.min(ACCOUNT_MAX_DELAY_MS, 1000 * 2 ** (failures - ACCOUNT_SOFT_LIMIT));
 }
 
-export function limitState(db: Reader, keys: Keys, now = Date.now()): LimitState {
-  const lockedFor = Math.max(
-    hardLock(recentTimes(db, keys.pair, now), MAX_FAILURES, now),
-    keys.address ? hardLock(recentTimes(db, keys.address, now), MAX_ADDRESS_FAILURES, now) : 0,
-  );
+/** Read one key after another: `db` may be a write's transaction. */
+export async function limitState(db: Reader, keys: Keys, now = Date.now()): Promise<LimitState> {
+  const pairLock = hardLock(await recentTimes(db, keys.pair, now), MAX_FAILURES, now);
+  const addressLock = keys.address ? hardLock(await recentTimes(db, keys.address, now), MAX_ADDRESS_FAILURES, now) : 0;
+  const lockedFor = Math.max(pairLock, addressLock);
   if (lockedFor > 0) return { limited: true, kind: "locked", retryAfterMs: lockedFor };
-  const account = recentTimes(db, keys.account, now);
+  const account = await recentTimes(db, keys.account, now);
   const wait = accountDelayMs(account.length);
   const last = account.at(-1);
   if (wait > 0 && last !== undefined && now - last < wait) return { limited: true, kind: "slowed", retryAfterMs: wait - (now - last) };
@@ -87,35 +87,48 @@ export function limitState(db: Reader, keys: Keys, now = Date.now()): LimitState
 export type Reservation = { ids: number[] };
 
 /**
+ * The lock every reservation takes on PostgreSQL, held to its commit: the
+ * counts it reads may have no row to lock yet, and the pair, address and
+ * account limits overlap between attempts, so all reservations queue on one
+ * lock, as they do on SQLite's write lock.
+ */
+const RESERVATION_LOCK = "claimdesk:sign-in-limiter";
+
+/**
  * Checks the limits and, when none holds, writes this attempt's failure rows,
  * in one transaction that takes the write lock first. The rows stand as a
  * failure unless `release` takes them back after a right password.
  */
-export function reserveAttempt(keys: Keys, now = Date.now()): { ok: true; reservation: Reservation } | { ok: false; state: Extract<LimitState, { limited: true }> } {
-  return getDb().transaction(
-    (tx) => {
-      const state = limitState(tx, keys, now);
+export async function reserveAttempt(
+  keys: Keys,
+  now = Date.now(),
+): Promise<{ ok: true; reservation: Reservation } | { ok: false; state: Extract<LimitState, { limited: true }> }> {
+  return transaction(
+    async (tx) => {
+      const state = await limitState(tx, keys, now);
       if (state.limited) return { ok: false as const, state };
       const rows = [keys.pair, keys.account, ...(keys.address ? [keys.address] : [])].map((key) => ({ key, at: now }));
-      const ids = tx.insert(signInFailures).values(rows).returning({ id: signInFailures.id }).all().map((r) => r.id);
-      tx.delete(signInFailures).where(lt(signInFailures.at, now - WINDOW_MS)).run();
+      const ids = (await tx.insert(signInFailures).values(rows).returning({ id: signInFailures.id })).map((r) => r.id);
+      await tx.delete(signInFailures).where(lt(signInFailures.at, now - WINDOW_MS));
       return { ok: true as const, reservation: { ids } };
     },
-    { behavior: "immediate" },
+    { lockKey: RESERVATION_LOCK },
   );
 }
 
 /** A right password: the reservation was no failure, and the account and pair start afresh. */
-export function releaseAttempt(keys: Keys, reservation: Reservation): void {
-  getDb().transaction((tx) => {
-    if (reservation.ids.length) tx.delete(signInFailures).where(inArray(signInFailures.id, reservation.ids)).run();
-    tx.delete(signInFailures).where(inArray(signInFailures.key, [keys.pair, keys.account])).run();
+export async function releaseAttempt(keys: Keys, reservation: Reservation): Promise<void> {
+  await transaction(async (tx) => {
+    if (reservation.ids.length) await tx.delete(signInFailures).where(inArray(signInFailures.id, reservation.ids));
+    await tx.delete(signInFailures).where(inArray(signInFailures.key, [keys.pair, keys.account]));
   });
 }
 
 /** For tests and the seed of a scenario: failures recorded as if attempts had failed at `now`. */
-export function recordFailure(keys: readonly string[], now = Date.now()): void {
-  getDb().insert(signInFailures).values(keys.map((key) => ({ key, at: now }))).run();
+export async function recordFailure(keys: readonly string[], now = Date.now()): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.insert(signInFailures).values(keys.map((key) => ({ key, at: now })));
+  });
 }
 
 export type AccountLimit = {
@@ -128,11 +141,11 @@ export type AccountLimit = {
 };
 
 /** Accounts with failures in the window, for the admin page: who is locked out where, and who is slowed down. */
-export function limitedAccounts(emails: readonly string[], now = Date.now()): Map<string, AccountLimit> {
+export async function limitedAccounts(emails: readonly string[], now = Date.now()): Promise<Map<string, AccountLimit>> {
   const out = new Map<string, AccountLimit>();
   if (emails.length === 0) return out;
   const lowered = emails.map((e) => e.trim().toLowerCase());
-  const rows = getDb()
+  const rows = await getDb()
     .select({ key: signInFailures.key, at: signInFailures.at })
     .from(signInFailures)
     .where(
@@ -141,8 +154,7 @@ export function limitedAccounts(emails: readonly string[], now = Date.now()): Ma
         or(inArray(signInFailures.key, lowered.map(accountKey)), ...lowered.map(pairsOf)),
       ),
     )
-    .orderBy(signInFailures.at)
-    .all();
+    .orderBy(signInFailures.at);
   const byKey = new Map<string, number[]>();
   for (const row of rows) (byKey.get(row.key) ?? byKey.set(row.key, []).get(row.key)!).push(row.at);
   for (const email of lowered) {
@@ -168,10 +180,10 @@ function pairsOf(email: string) {
 }
 
 /** Every failure counted against the account, at any address: what an admin's unlock clears. */
-export function clearAccountFailures(tx: Pick<Db, "delete">, email: string): number {
-  return tx
+export async function clearAccountFailures(tx: Pick<Db, "delete">, email: string): Promise<number> {
+  const cleared = await tx
     .delete(signInFailures)
     .where(or(eq(signInFailures.key, accountKey(email)), pairsOf(email)))
-    .returning({ id: signInFailures.id })
-    .all().length;
+    .returning({ id: signInFailures.id });
+  return cleared.length;
 }

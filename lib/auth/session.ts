@@ -17,7 +17,7 @@ export type SessionUser = { id: number; email: string; name: string; role: Role 
  * Cached for the length of one request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const found = sessionAccount(await sessionOf());
+  const found = await sessionAccount(await sessionOf());
   return found && found !== "disabled" ? found : null;
 });
 
@@ -45,9 +45,9 @@ export async function sessionOf(requestHeaders?: Headers): Promise<Session | nul
  * (sign-out, sign-out everywhere) or is unknown, or when the session began
  * before the account's sessions were ended (disabled, or password reset).
  */
-export function sessionAccount(session: Session | null): SessionUser | "disabled" | null {
+export async function sessionAccount(session: Session | null): Promise<SessionUser | "disabled" | null> {
   if (session === null || session.sid === null) return null;
-  const row = sessionUserStatement("").get({ id: session.userId, sid: session.sid });
+  const row = await sessionUserStatement("").get({ id: session.userId, sid: session.sid });
   if (!row) return null;
   if (row.disabled) return "disabled";
   if (row.sessionId === null || row.sessionEndedAt !== null || session.authAt < row.sessionsValidFrom) return null;
@@ -83,9 +83,9 @@ const userByIdStatement = preparedPerShape((db) =>
 );
 
 /** An account as the database has it now; "disabled" for a disabled one. */
-export function userById(id: number | null): SessionUser | "disabled" | null {
+export async function userById(id: number | null): Promise<SessionUser | "disabled" | null> {
   if (id === null) return null;
-  const row = userByIdStatement("").get({ id });
+  const row = await userByIdStatement("").get({ id });
   if (!row) return null;
   if (row.disabled) return "disabled";
   return { id: row.id, email: row.email, name: row.name, role: row.role };
@@ -97,9 +97,12 @@ export function userById(id: number | null): SessionUser | "disabled" | null {
  * check has not run yet: a visitor with a junk cookie (with or without
  * `RSC: 1`) must get the generic title, never a source's or a speaker's name.
  */
-export async function signedInTitle(fallback: string, read: () => string | null | undefined): Promise<{ title: string }> {
+export async function signedInTitle(
+  fallback: string,
+  read: () => string | null | undefined | Promise<string | null | undefined>,
+): Promise<{ title: string }> {
   if (!(await currentUser())) return { title: fallback };
-  return { title: read() || fallback };
+  return { title: (await read()) || fallback };
 }
 
 /** For pages: the signed-in user, or off to /login. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { sessions } from "@/db/schema";
 import type { Tx } from "@/lib/audit";
 
@@ -16,38 +16,39 @@ import type { Tx } from "@/lib/audit";
 const KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A new session for a sign-in; its id goes into the cookie. */
-export function startSession(userId: number, now = Date.now()): string {
+export async function startSession(userId: number, now = Date.now()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.insert(sessions).values({ id, userId, startedAt: now }).run();
-    tx.delete(sessions).where(lt(sessions.startedAt, now - KEEP_MS)).run();
+  await transaction(async (tx) => {
+    await tx.insert(sessions).values({ id, userId, startedAt: now });
+    await tx.delete(sessions).where(lt(sessions.startedAt, now - KEEP_MS));
   });
   return id;
 }
 
 /** Sign-out of one session (the one whose cookie is being cleared). */
-export function endSession(id: string, now = Date.now()): void {
-  getDb().update(sessions).set({ endedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.endedAt))).run();
+export async function endSession(id: string, now = Date.now()): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.update(sessions).set({ endedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  });
 }
 
 /** Every session of an account, inside the transaction of the write that ends them. */
-export function endSessionsOf(tx: Tx, userId: number, now = Date.now()): number {
-  return tx
+export async function endSessionsOf(tx: Tx, userId: number, now = Date.now()): Promise<number> {
+  const ended = await tx
     .update(sessions)
     .set({ endedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
-    .returning({ id: sessions.id })
-    .all().length;
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 /** Whether the session a cookie names is on, for that user. */
-export function sessionIsLive(id: unknown, userId: number): boolean {
+export async function sessionIsLive(id: unknown, userId: number): Promise<boolean> {
   if (typeof id !== "string" || !id) return false;
-  const row = getDb()
+  const [row] = await getDb()
     .select({ endedAt: sessions.endedAt })
     .from(sessions)
     .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
-    .get();
+    .limit(1);
   return row !== undefined && row.endedAt === null;
 }

@@ -15,14 +15,14 @@ const ACTION_WORDS: Record<string, string> = {
 };
 
 /** The claim as it is now and the last change to it, for a reviewer whose write was based on an older version. */
-export function conflictState(tx: Tx, claim: { id: number; version: number; status: string }): ConflictState {
-  const last = tx
+export async function conflictState(tx: Tx, claim: { id: number; version: number; status: string }): Promise<ConflictState> {
+  const [last] = await tx
     .select({ action: auditLog.action, at: auditLog.createdAt, by: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entity, "claim"), eq(auditLog.entityId, claim.id)))
     .orderBy(desc(auditLog.id))
-    .get();
+    .limit(1);
   const action = last?.action.replace(/ \(.*\)$/, "") ?? "claim.update";
   return {
     version: claim.version,
@@ -33,8 +33,8 @@ export function conflictState(tx: Tx, claim: { id: number; version: number; stat
   };
 }
 
-export function staleVersion(tx: Tx, claim: { id: number; version: number; status: string }, baseVersion: number): DomainFailure {
-  const current = conflictState(tx, claim);
+export async function staleVersion(tx: Tx, claim: { id: number; version: number; status: string }, baseVersion: number): Promise<DomainFailure> {
+  const current = await conflictState(tx, claim);
   const who = current.changedBy ?? "Someone";
   return new DomainFailure({
     code: "conflict",

@@ -12,8 +12,8 @@ import { createClaimInput, deleteClaimInput, updateClaimInput } from "@/lib/vali
 import { staleVersion } from "./conflict";
 import { liveClaim } from "./live";
 
-function speakerExists(tx: Tx, speakerId: number) {
-  const speaker = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, speakerId)).get();
+async function speakerExists(tx: Tx, speakerId: number): Promise<void> {
+  const [speaker] = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, speakerId)).limit(1);
   if (!speaker) throw new DomainFailure({ code: "invalid", message: "No such speaker.", fields: { speakerId: "No speaker has this id." } });
 }
 
@@ -24,7 +24,7 @@ export function createClaim(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: createClaimInput,
     input,
-    run: ({ tx, input: data, audit, ownerId }) => insertClaim(tx, data, { audit, createdBy: ownerId() }),
+    run: async ({ tx, input: data, audit, ownerId }) => insertClaim(tx, data, { audit, createdBy: await ownerId() }),
   });
 }
 
@@ -41,8 +41,8 @@ export type NewClaim = Omit<z.output<typeof createClaimInput>, "speakerName" | "
  * the source body at start..end, the speaker is an id or a name matched
  * through names and aliases (a new speaker only when nothing matches).
  */
-export function insertClaim(tx: Tx, data: NewClaim, ctx: { audit: (entry: AuditEntry) => void; createdBy: number }) {
-  const source = tx.select({ body: sources.body }).from(sources).where(eq(sources.id, data.sourceId)).get();
+export async function insertClaim(tx: Tx, data: NewClaim, ctx: { audit: (entry: AuditEntry) => Promise<void>; createdBy: number }) {
+  const [source] = await tx.select({ body: sources.body }).from(sources).where(eq(sources.id, data.sourceId)).limit(1);
   if (!source) throw new DomainFailure({ code: "not_found", message: "No such source." });
   if (data.end > source.body.length || source.body.slice(data.start, data.end) !== data.quote) {
     throw new DomainFailure({
@@ -53,31 +53,32 @@ export function insertClaim(tx: Tx, data: NewClaim, ctx: { audit: (entry: AuditE
   }
   let speakerId = data.speakerId;
   if (speakerId === undefined) {
-    const resolved = resolveSpeakerName(tx, data.speakerName!, data.speakerKind ?? "person", data.speakerDescription ?? null);
-    if (resolved.created) ctx.audit({ action: "speaker.create", entity: "speaker", entityId: resolved.id, after: resolved.created });
+    const resolved = await resolveSpeakerName(tx, data.speakerName!, data.speakerKind ?? "person", data.speakerDescription ?? null);
+    if (resolved.created) await ctx.audit({ action: "speaker.create", entity: "speaker", entityId: resolved.id, after: resolved.created });
     speakerId = resolved.id;
   } else {
-    speakerExists(tx, speakerId);
+    await speakerExists(tx, speakerId);
   }
   const anchor = anchorAt(source.body, data.start, data.end);
-  const row = tx
-    .insert(claims)
-    .values({
-      sourceId: data.sourceId,
-      speakerId,
-      quote: anchor.quote,
-      startOffset: anchor.start,
-      endOffset: anchor.end,
-      prefix: anchor.prefix,
-      suffix: anchor.suffix,
-      type: data.type,
-      proposition: data.proposition,
-      resolvesOn: data.resolvesOn,
-      createdBy: ctx.createdBy,
-    })
-    .returning()
-    .get();
-  ctx.audit({ action: "claim.create", entity: "claim", entityId: row.id, after: row });
+  const row = (
+    await tx
+      .insert(claims)
+      .values({
+        sourceId: data.sourceId,
+        speakerId,
+        quote: anchor.quote,
+        startOffset: anchor.start,
+        endOffset: anchor.end,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+        type: data.type,
+        proposition: data.proposition,
+        resolvesOn: data.resolvesOn,
+        createdBy: ctx.createdBy,
+      })
+      .returning()
+  )[0]!;
+  await ctx.audit({ action: "claim.create", entity: "claim", entityId: row.id, after: row });
   return row;
 }
 
@@ -88,10 +89,10 @@ export function updateClaim(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: updateClaimInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const claim = liveClaim(tx, data.claimId);
-      if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
-      if (data.speakerId !== undefined) speakerExists(tx, data.speakerId);
+    run: async ({ tx, input: data, audit }) => {
+      const claim = await liveClaim(tx, data.claimId);
+      if (claim.version !== data.baseVersion) throw await staleVersion(tx, claim, data.baseVersion);
+      if (data.speakerId !== undefined) await speakerExists(tx, data.speakerId);
       const next = {
         speakerId: data.speakerId ?? claim.speakerId,
         type: data.type ?? claim.type,
@@ -105,14 +106,15 @@ export function updateClaim(actor: ActorRef, input: unknown) {
           fields: { resolvesOn: "Only a prediction resolves on a date." },
         });
       }
-      const after = tx
-        .update(claims)
-        .set({ ...next, version: claim.version + 1, updatedAt: new Date().toISOString() })
-        .where(eq(claims.id, claim.id))
-        .returning()
-        .get();
+      const after = (
+        await tx
+          .update(claims)
+          .set({ ...next, version: claim.version + 1, updatedAt: new Date().toISOString() })
+          .where(eq(claims.id, claim.id))
+          .returning()
+      )[0]!;
       const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== claim[k]);
-      audit({
+      await audit({
         action: "claim.update",
         entity: "claim",
         entityId: claim.id,
@@ -135,24 +137,24 @@ export function deleteClaim(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: deleteClaimInput,
     input,
-    run: ({ tx, actor: me, input: data, audit }) => {
-      const claim = liveClaim(tx, data.claimId);
-      if (data.baseVersion !== undefined && claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
+    run: async ({ tx, actor: me, input: data, audit }) => {
+      const claim = await liveClaim(tx, data.claimId);
+      if (data.baseVersion !== undefined && claim.version !== data.baseVersion) throw await staleVersion(tx, claim, data.baseVersion);
       if (me.role !== "admin") {
         if (claim.createdBy !== me.id) {
           throw new DomainFailure({ code: "forbidden", message: "Only the reviewer who captured a claim, or an admin, may delete it." });
         }
-        const ruled = tx.select({ n: count() }).from(verdicts).where(eq(verdicts.claimId, claim.id)).get()?.n ?? 0;
+        const ruled = (await tx.select({ n: count() }).from(verdicts).where(eq(verdicts.claimId, claim.id)))[0]?.n ?? 0;
         if (ruled > 0) {
           throw new DomainFailure({ code: "conflict", message: "This claim has verdicts; only an admin may delete it now." });
         }
       }
       const now = new Date().toISOString();
-      tx.update(claims)
+      await tx
+        .update(claims)
         .set({ deletedAt: now, deletedBy: me.id, version: claim.version + 1, updatedAt: now })
-        .where(eq(claims.id, claim.id))
-        .run();
-      audit({ action: "claim.delete", entity: "claim", entityId: claim.id, before: claim, after: { deletedAt: now } });
+        .where(eq(claims.id, claim.id));
+      await audit({ action: "claim.delete", entity: "claim", entityId: claim.id, before: claim, after: { deletedAt: now } });
       return { id: claim.id, deletedAt: now };
     },
   });

@@ -1,4 +1,6 @@
 import "server-only";
+import { getPool } from "@/db/client";
+import { onPostgres } from "@/db/engine";
 import { relatedCandidates, type RelatedCandidate, type RelatedQuery } from "@/db/queries/related";
 import { relatedCandidatesPg } from "@/db/pg/related";
 import type { ClaimStatus } from "@/db/schema";
@@ -35,8 +37,9 @@ const view = (c: RelatedCandidate) => ({
  * each with why (shared words, the same people or places, the same day, the
  * same figures, the same speaker). null: no such live claim.
  */
-export function relatedClaims(claimId: number, limit = 5): RelatedClaimView[] | null {
-  return relatedFrom(relatedCandidates(claimId), limit);
+export async function relatedClaims(claimId: number, limit = 5): Promise<RelatedClaimView[] | null> {
+  if (onPostgres()) return relatedClaimsPg(getPool(), claimId, limit);
+  return relatedFrom(await relatedCandidates(claimId), limit);
 }
 
 /** relatedClaims on PostgreSQL: the candidates from its indexes (db/pg/related.ts), scored by the same code. */

@@ -15,8 +15,8 @@ import { insertClaim } from "./index";
  * in the same transaction that marks the suggestion accepted. A dismissed
  * suggestion stays, marked, so it is not offered again.
  */
-function openSuggestion(tx: Tx, id: number): ClaimSuggestion {
-  const row = tx.select().from(claimSuggestions).where(eq(claimSuggestions.id, id)).get();
+async function openSuggestion(tx: Tx, id: number): Promise<ClaimSuggestion> {
+  const [row] = await tx.select().from(claimSuggestions).where(eq(claimSuggestions.id, id)).limit(1);
   if (!row) throw new DomainFailure({ code: "not_found", message: "No such suggestion." });
   if (row.state !== "open") {
     throw new DomainFailure({ code: "conflict", message: `This suggestion was ${row.state} already${row.claimId ? ` (claim ${row.claimId})` : ""}.` });
@@ -30,14 +30,14 @@ export function acceptSuggestion(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: acceptSuggestionInput,
     input,
-    run: ({ tx, actor: me, input: data, audit, ownerId }) => {
-      const suggestion = openSuggestion(tx, data.suggestionId);
-      const source = tx.select({ outlet: sources.outlet }).from(sources).where(eq(sources.id, suggestion.sourceId)).get()!;
+    run: async ({ tx, actor: me, input: data, audit, ownerId }) => {
+      const suggestion = await openSuggestion(tx, data.suggestionId);
+      const source = (await tx.select({ outlet: sources.outlet }).from(sources).where(eq(sources.id, suggestion.sourceId)).limit(1))[0]!;
       const type = data.type ?? suggestion.type;
       // no one named: the article itself asserts it
       const speakerName = data.speakerName ?? suggestion.speakerName ?? source.outlet;
       const speakerId = data.speakerId ?? (data.speakerName ? undefined : (suggestion.speakerId ?? undefined));
-      const claim = insertClaim(
+      const claim = await insertClaim(
         tx,
         {
           sourceId: suggestion.sourceId,
@@ -55,14 +55,14 @@ export function acceptSuggestion(actor: ActorRef, input: unknown) {
                 speakerDescription: suggestion.speakerDescription,
               }),
         },
-        { audit, createdBy: ownerId() },
+        { audit, createdBy: await ownerId() },
       );
       const now = new Date().toISOString();
-      tx.update(claimSuggestions)
-        .set({ state: "accepted", claimId: claim.id, decidedBy: me.id ?? ownerId(), decidedAt: now })
-        .where(and(eq(claimSuggestions.id, suggestion.id), eq(claimSuggestions.state, "open")))
-        .run();
-      audit({ action: "suggestion.accept", entity: "source", entityId: suggestion.sourceId, after: { suggestionId: suggestion.id, claimId: claim.id } });
+      await tx
+        .update(claimSuggestions)
+        .set({ state: "accepted", claimId: claim.id, decidedBy: me.id ?? (await ownerId()), decidedAt: now })
+        .where(and(eq(claimSuggestions.id, suggestion.id), eq(claimSuggestions.state, "open")));
+      await audit({ action: "suggestion.accept", entity: "source", entityId: suggestion.sourceId, after: { suggestionId: suggestion.id, claimId: claim.id } });
       return { suggestionId: suggestion.id, claim };
     },
   });
@@ -74,13 +74,13 @@ export function dismissSuggestion(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: suggestionDecision,
     input,
-    run: ({ tx, actor: me, input: data, audit, ownerId }) => {
-      const suggestion = openSuggestion(tx, data.suggestionId);
-      tx.update(claimSuggestions)
-        .set({ state: "dismissed", decidedBy: me.id ?? ownerId(), decidedAt: new Date().toISOString() })
-        .where(eq(claimSuggestions.id, suggestion.id))
-        .run();
-      audit({ action: "suggestion.dismiss", entity: "source", entityId: suggestion.sourceId, after: { suggestionId: suggestion.id, quote: suggestion.quote } });
+    run: async ({ tx, actor: me, input: data, audit, ownerId }) => {
+      const suggestion = await openSuggestion(tx, data.suggestionId);
+      await tx
+        .update(claimSuggestions)
+        .set({ state: "dismissed", decidedBy: me.id ?? (await ownerId()), decidedAt: new Date().toISOString() })
+        .where(eq(claimSuggestions.id, suggestion.id));
+      await audit({ action: "suggestion.dismiss", entity: "source", entityId: suggestion.sourceId, after: { suggestionId: suggestion.id, quote: suggestion.quote } });
       return { suggestionId: suggestion.id, sourceId: suggestion.sourceId };
     },
   });

@@ -11,10 +11,10 @@ export function addEvidence(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: addEvidenceInput,
     input,
-    run: ({ tx, input: data, audit, ownerId }) => {
-      liveClaim(tx, data.claimId);
-      const row = insertEvidence(tx, { ...data, createdBy: ownerId() });
-      audit({ action: "evidence.add", entity: "claim", entityId: data.claimId, after: row });
+    run: async ({ tx, input: data, audit, ownerId }) => {
+      await liveClaim(tx, data.claimId);
+      const row = await insertEvidence(tx, { ...data, createdBy: await ownerId() });
+      await audit({ action: "evidence.add", entity: "claim", entityId: data.claimId, after: row });
       return row;
     },
   });

@@ -8,7 +8,7 @@ import { DomainFailure } from "@/lib/result";
 import type { evidenceItem } from "@/lib/validation/claims";
 
 /** Checks an evidence target exists (and a passage matches its source) and inserts the link. */
-export function insertEvidence(
+export async function insertEvidence(
   tx: Tx,
   item: z.output<typeof evidenceItem> & { claimId: number; verdictId?: number | null; createdBy: number },
 ) {
@@ -18,11 +18,11 @@ export function insertEvidence(
     if (target.claimId === item.claimId) {
       throw new DomainFailure({ code: "invalid", message: "A claim cannot be evidence for itself.", fields: { "target.claimId": "Pick another claim." } });
     }
-    liveClaim(tx, target.claimId, "The claim given as evidence does not exist.");
-    return tx.insert(evidence).values({ ...base, targetClaimId: target.claimId }).returning().get();
+    await liveClaim(tx, target.claimId, "The claim given as evidence does not exist.", "cite");
+    return (await tx.insert(evidence).values({ ...base, targetClaimId: target.claimId }).returning())[0]!;
   }
   if (target.kind === "passage") {
-    const source = tx.select({ body: sources.body }).from(sources).where(eq(sources.id, target.sourceId)).get();
+    const [source] = await tx.select({ body: sources.body }).from(sources).where(eq(sources.id, target.sourceId)).limit(1);
     if (!source) throw new DomainFailure({ code: "not_found", message: "The source given as evidence does not exist." });
     if (target.end <= target.start || source.body.slice(target.start, target.end) !== target.quote.normalize("NFC")) {
       throw new DomainFailure({
@@ -31,11 +31,12 @@ export function insertEvidence(
         fields: { "target.quote": "The passage must equal the source body from start to end." },
       });
     }
-    return tx
-      .insert(evidence)
-      .values({ ...base, targetSourceId: target.sourceId, targetStart: target.start, targetEnd: target.end, targetQuote: target.quote.normalize("NFC") })
-      .returning()
-      .get();
+    return (
+      await tx
+        .insert(evidence)
+        .values({ ...base, targetSourceId: target.sourceId, targetStart: target.start, targetEnd: target.end, targetQuote: target.quote.normalize("NFC") })
+        .returning()
+    )[0]!;
   }
-  return tx.insert(evidence).values({ ...base, url: target.url }).returning().get();
+  return (await tx.insert(evidence).values({ ...base, url: target.url }).returning())[0]!;
 }

@@ -14,13 +14,13 @@ export async function resolveCaller(request: Request): Promise<Caller | Response
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const userId = token ? userForToken(token) : null;
-    const user = userById(userId);
+    const userId = token ? await userForToken(token) : null;
+    const user = await userById(userId);
     if (user === "disabled") return apiError(403, "forbidden", "This account is disabled.");
     if (!user) return apiError(401, "unauthenticated", "That token is not valid (unknown, revoked, or its account is gone).");
     return { user, via: "token" };
   }
-  const user = sessionAccount(await sessionOf(request.headers));
+  const user = await sessionAccount(await sessionOf(request.headers));
   if (user === "disabled") return apiError(403, "forbidden", "This account is disabled.");
   if (!user) return apiError(401, "unauthenticated", "Sign in first, or send a personal access token.");
   return { user, via: "cookie" };

@@ -97,7 +97,7 @@ export function writeRoute<T>(options: {
   /** a larger limit than the API's 64 KB, for the one route that takes whole articles */
   maxBytes?: number;
   run: (ctx: { actor: ActorRef; caller: Caller; body: unknown; id: number; query: URLSearchParams }) => Result<T> | Promise<Result<T>>;
-  respond: (value: T) => Response;
+  respond: (value: T) => Response | Promise<Response>;
 }) {
   return handler(async (request: Request, ctx?: RouteContext) => {
     const caller = await resolveCaller(request);
@@ -115,7 +115,7 @@ export function writeRoute<T>(options: {
     }
     const query = new URL(request.url).searchParams;
     const result = await options.run({ actor: { type: "user", userId: caller.user.id }, caller, body, id, query });
-    return result.ok ? options.respond(result.value) : domainErrorResponse(result.error);
+    return result.ok ? await options.respond(result.value) : domainErrorResponse(result.error);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { ReportClaim, ReportEvidence, summarizeReport } from "@/db/queries/report-rows";
+import type { ReportClaim, ReportEvidence, ReportSummary } from "@/db/queries/report-rows";
 import type { ReportFilters } from "./filters";
 
 export type ReportContext = {
@@ -11,10 +11,13 @@ export type ReportContext = {
   /** names for the filter ids, to print what was asked */
   filterLabels: Record<string, string>;
   /** counts for the printable report's summary */
-  summary?: ReturnType<typeof summarizeReport>;
+  summary?: ReportSummary;
 };
 
-export type Writer = (chunks: Iterable<ReportClaim[]>, ctx: ReportContext) => Generator<string>;
+/** Chunks of claims in report order, as they are read from the database (or, in a test, an array of them). */
+export type ReportChunks = AsyncIterable<ReportClaim[]> | Iterable<ReportClaim[]>;
+
+export type Writer = (chunks: ReportChunks, ctx: ReportContext) => AsyncGenerator<string>;
 
 export const claimUrl = (ctx: ReportContext, id: number) => `${ctx.publicUrl.replace(/\/+$/, "")}/claims/${id}`;
 

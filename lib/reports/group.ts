@@ -1,4 +1,5 @@
 import type { ReportClaim } from "@/db/queries/report-rows";
+import type { ReportChunks } from "./context";
 
 export type GroupEvent =
   | { kind: "source"; claim: ReportClaim }
@@ -10,10 +11,10 @@ export type GroupEvent =
  * new source and a new status begin: the Markdown and HTML reports are
  * grouped that way without holding more than a chunk.
  */
-export function* grouped(chunks: Iterable<ReportClaim[]>): Generator<GroupEvent[]> {
+export async function* grouped(chunks: ReportChunks): AsyncGenerator<GroupEvent[]> {
   let source: number | null = null;
   let status: string | null = null;
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     const events: GroupEvent[] = [];
     for (const claim of chunk) {
       if (claim.source.id !== source) {

@@ -17,28 +17,28 @@ export const FORMATS: Record<ReportFormat, { label: string; contentType: string;
   html: { label: "HTML", contentType: "text/html; charset=utf-8", write: writeHtml },
 };
 
-export function reportContext(filters: ReportFilters, format: ReportFormat): ReportContext {
+export async function reportContext(filters: ReportFilters, format: ReportFormat): Promise<ReportContext> {
   return {
     generatedAt: new Date().toISOString(),
     filters,
     publicUrl: process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`,
     orgName: process.env.ORG_NAME || "Claimdesk",
-    filterLabels: reportFilterLabels(filters),
-    ...(format === "html" ? { summary: summarizeReport(filters) } : {}),
+    filterLabels: await reportFilterLabels(filters),
+    ...(format === "html" ? { summary: await summarizeReport(filters) } : {}),
   };
 }
 
 /** The report as pieces of text, in order; each piece is one chunk of claims. */
-export function* reportPieces(format: ReportFormat, filters: ReportFilters, onProgress?: (claims: number) => void): Generator<string> {
+export async function* reportPieces(format: ReportFormat, filters: ReportFilters, onProgress?: (claims: number) => void): AsyncGenerator<string> {
   let done = 0;
-  const counted = function* () {
-    for (const chunk of iterateReportClaims(filters)) {
+  const counted = async function* () {
+    for await (const chunk of iterateReportClaims(filters)) {
       yield chunk;
       done += chunk.length;
       onProgress?.(done);
     }
   };
-  yield* FORMATS[format].write(counted(), reportContext(filters, format));
+  yield* FORMATS[format].write(counted(), await reportContext(filters, format));
 }
 
 /**
@@ -50,9 +50,9 @@ export function reportStream(format: ReportFormat, filters: ReportFilters): Read
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         try {
-          const next = pieces.next();
+          const next = await pieces.next();
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
         } catch (error) {
@@ -60,8 +60,8 @@ export function reportStream(format: ReportFormat, filters: ReportFilters): Read
           controller.error(error);
         }
       },
-      cancel() {
-        pieces.return(undefined);
+      async cancel() {
+        await pieces.return(undefined);
       },
     },
     { highWaterMark: 1 },

@@ -126,6 +126,31 @@ export function parseQuery(
 }
 
 /**
+ * parseQuery with lookups that are awaited (the database's): a first parse
+ * collects the runs and words it would ask about, both questions are asked,
+ * and a second parse gets the answers. Every word that could be a word of
+ * the desk is asked, those of a speaker's name too; the parse is the same.
+ */
+export async function parseQueryAsking(
+  raw: string,
+  lookup: (keys: string[]) => Promise<ReturnType<NameLookup>>,
+  key: (s: string) => string,
+  known: (words: string[]) => Promise<Set<string>>,
+): Promise<ReturnType<typeof parseQuery>> {
+  const asked = { keys: new Set<string>(), words: new Set<string>() };
+  const first = parseQuery(
+    raw,
+    (keys) => (keys.forEach((k) => asked.keys.add(k)), new Map()),
+    key,
+    (words) => (words.forEach((w) => asked.words.add(w)), new Set()),
+  );
+  if (!first.ok) return first;
+  const speakers = await lookup([...asked.keys]);
+  const wordsOfDesk = asked.words.size ? await known([...asked.words]) : new Set<string>();
+  return parseQuery(raw, () => speakers, key, () => wordsOfDesk);
+}
+
+/**
  * Which of a speaker's names the word index is asked: those in spaced
  * scripts when there are any (a Hangul name is whole in the index, where the
  * particle after it would hide it), else all of them.

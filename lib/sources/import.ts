@@ -112,7 +112,7 @@ export async function prepareImport(data: ImportData, options: { suggest?: boole
     if (parsed.success) values = parsed.data;
     else Object.assign(missing, zodFields(parsed.error));
   }
-  const suggestions = options.suggest && values ? suggest(values) : [];
+  const suggestions = options.suggest && values ? await suggest(values) : [];
   return {
     raw,
     format,
@@ -135,10 +135,10 @@ export async function prepareImport(data: ImportData, options: { suggest?: boole
  * more than suggesting the claims of an article.
  */
 let speakerCache: { version: string; directory: SpeakerDirectory; byKey: Map<string, number | null> } | null = null;
-function speakerDirectory() {
-  const version = speakerBookVersion();
+async function speakerDirectory() {
+  const version = await speakerBookVersion();
   if (speakerCache?.version === version) return speakerCache;
-  const book = listSpeakerBook();
+  const book = await listSpeakerBook();
   const byKey = new Map<string, number | null>();
   for (const speaker of book) {
     for (const name of [speaker.name, ...speaker.aliases]) {
@@ -156,8 +156,8 @@ function speakerDirectory() {
  * or alias when exactly one has it (the article's own outlet, a name the
  * suggester proposed as new that the desk knows after all).
  */
-function suggest(values: SourceValues): Suggestion[] {
-  const { directory, byKey } = speakerDirectory();
+async function suggest(values: SourceValues): Promise<Suggestion[]> {
+  const { directory, byKey } = await speakerDirectory();
   return suggestClaims(values.body, { publishedAt: values.publishedAt, speakers: directory, outlet: values.outlet }).map((s) => {
     if (s.speakerId !== undefined || !s.speakerName) return s;
     const id = byKey.get(nameKey(s.speakerName));
@@ -175,7 +175,7 @@ export function duplicateFailure(duplicate: Duplicate): DomainError {
   };
 }
 
-export type ImportedSource = { source: ReturnType<typeof insertSource>; suggestions: number; duplicateOf: Duplicate | null };
+export type ImportedSource = { source: Awaited<ReturnType<typeof insertSource>>; suggestions: number; duplicateOf: Duplicate | null };
 
 /** Imports one article (reviewers and admins); a duplicate is refused unless `allowDuplicate` says the reviewer saw it. */
 export async function importSource(actor: ActorRef, input: unknown, options: { via?: string } = {}): Promise<Result<ImportedSource>> {
@@ -185,16 +185,16 @@ export async function importSource(actor: ActorRef, input: unknown, options: { v
     schema: importSourceInput,
     input,
     prepare: (data) => prepareImport(data, { suggest: true }),
-    run: ({ tx, input: data, audit, ownerId, prepared }) => {
+    run: async ({ tx, input: data, audit, ownerId, prepared }) => {
       if (!prepared.values) {
         throw new DomainFailure({ code: "invalid", message: "Some details of the article are missing or not valid.", fields: prepared.missing });
       }
-      const duplicate = findDuplicate(tx, prepared.values.body, { rawHash: prepared.rawHash, fingerprint: prepared.fingerprint });
+      const duplicate = await findDuplicate(tx, prepared.values.body, { rawHash: prepared.rawHash, fingerprint: prepared.fingerprint });
       if (duplicate && !data.allowDuplicate) throw new DomainFailure(duplicateFailure(duplicate));
-      const source = insertSource(tx, prepared.values, { createdBy: ownerId(), rawHash: prepared.rawHash, fingerprint: prepared.fingerprint });
-      const suggestions = insertSuggestions(tx, source.id, prepared.suggestions);
+      const source = await insertSource(tx, prepared.values, { createdBy: await ownerId(), rawHash: prepared.rawHash, fingerprint: prepared.fingerprint });
+      const suggestions = await insertSuggestions(tx, source.id, prepared.suggestions);
       const { body, ...meta } = source;
-      audit({
+      await audit({
         action: "source.import",
         entity: "source",
         entityId: source.id,
@@ -228,14 +228,15 @@ const insertSuggestion = preparedPerShape((db) =>
 );
 
 /** Suggestions as rows; a speaker that was merged away meanwhile is matched again on acceptance, by name. */
-function insertSuggestions(tx: Tx, sourceId: number, suggestions: Suggestion[]): number {
+async function insertSuggestions(tx: Tx, sourceId: number, suggestions: Suggestion[]): Promise<number> {
   if (suggestions.length === 0) return 0;
   const named = [...new Set(suggestions.map((s) => s.speakerId).filter((id): id is number => id !== undefined))];
-  const present = new Set(named.length ? tx.select({ id: speakers.id }).from(speakers).where(inArray(speakers.id, named)).all().map((r) => r.id) : []);
+  const found = named.length ? await tx.select({ id: speakers.id }).from(speakers).where(inArray(speakers.id, named)) : [];
+  const present = new Set(found.map((r) => r.id));
   const insert = insertSuggestion("", tx);
   for (const s of suggestions) {
     const prediction = s.type === "prediction";
-    insert.run({
+    await insert.run({
       sourceId,
       key: s.key,
       quote: s.quote,
@@ -283,7 +284,7 @@ export type ImportPreview = {
  */
 export async function previewImport(actor: ActorRef, input: unknown): Promise<Result<ImportPreview>> {
   const parsed = importSourceInput.safeParse(input);
-  const who = loadActor(actor, "reviewer");
+  const who = await loadActor(actor, "reviewer");
   if (!who.ok) return who;
   if (!parsed.success) return fail("invalid", "Some values are not valid.", zodFields(parsed.error));
   let prepared: PreparedImport;
@@ -302,7 +303,7 @@ export async function previewImport(actor: ActorRef, input: unknown): Promise<Re
     detected: prepared.detected,
     metadata: prepared.metadata,
     missing: prepared.missing,
-    duplicate: findDuplicate(getDb(), prepared.body, { rawHash: prepared.rawHash, fingerprint: prepared.fingerprint }),
+    duplicate: await findDuplicate(getDb(), prepared.body, { rawHash: prepared.rawHash, fingerprint: prepared.fingerprint }),
     suggestions: prepared.suggestions.length,
   });
 }

@@ -14,10 +14,10 @@ export function createSource(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: createSourceInput,
     input,
-    run: ({ tx, input: data, audit, ownerId }) => {
-      const row = insertSource(tx, data, { createdBy: ownerId() });
+    run: async ({ tx, input: data, audit, ownerId }) => {
+      const row = await insertSource(tx, data, { createdBy: await ownerId() });
       const { body, ...meta } = row;
-      audit({ action: "source.create", entity: "source", entityId: row.id, after: { ...meta, bodyLength: body.length } });
+      await audit({ action: "source.create", entity: "source", entityId: row.id, after: { ...meta, bodyLength: body.length } });
       return row;
     },
   });

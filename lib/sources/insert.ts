@@ -15,15 +15,20 @@ type Reader = Pick<Tx, "select" | "selectDistinct">;
  * hash and its MinHash bands), inside the transaction of the door that calls
  * it: every source, seeded, imported or bulk-loaded, can be found again.
  */
-export function insertSource(tx: Tx, values: SourceValues, ctx: { createdBy: number; rawHash?: string | null; fingerprint?: Fingerprint }): Source {
+export async function insertSource(
+  tx: Tx,
+  values: SourceValues,
+  ctx: { createdBy: number; rawHash?: string | null; fingerprint?: Fingerprint },
+): Promise<Source> {
   const fingerprint = ctx.fingerprint ?? duplicateFingerprint(values.body);
-  const row = tx
-    .insert(sources)
-    .values({ ...values, contentHash: fingerprint.contentHash, rawHash: ctx.rawHash ?? null, createdBy: ctx.createdBy })
-    .returning()
-    .get();
+  const row = (
+    await tx
+      .insert(sources)
+      .values({ ...values, contentHash: fingerprint.contentHash, rawHash: ctx.rawHash ?? null, createdBy: ctx.createdBy })
+      .returning()
+  )[0]!;
   const addBand = insertBand("", tx);
-  for (const band of new Set(fingerprint.bands)) addBand.run({ band, sourceId: row.id });
+  for (const band of new Set(fingerprint.bands)) await addBand.run({ band, sourceId: row.id });
   return row;
 }
 
@@ -47,24 +52,27 @@ const summary = { id: sources.id, title: sources.title, outlet: sources.outlet, 
  * whose exact shingle overlap is at least 0.9. Candidates are few (a band is
  * four matching minima), so their bodies are compared exactly.
  */
-export function findDuplicate(db: Reader, body: string, options: { rawHash?: string | null; fingerprint?: Fingerprint } = {}): Duplicate | null {
+export async function findDuplicate(
+  db: Reader,
+  body: string,
+  options: { rawHash?: string | null; fingerprint?: Fingerprint } = {},
+): Promise<Duplicate | null> {
   if (options.rawHash) {
-    const raw = db.select(summary).from(sources).where(eq(sources.rawHash, options.rawHash)).get();
+    const [raw] = await db.select(summary).from(sources).where(eq(sources.rawHash, options.rawHash)).limit(1);
     if (raw) return { kind: "same", jaccard: 1, source: raw };
   }
   const fingerprint = options.fingerprint ?? duplicateFingerprint(body);
-  const same = db.select(summary).from(sources).where(eq(sources.contentHash, fingerprint.contentHash)).get();
+  const [same] = await db.select(summary).from(sources).where(eq(sources.contentHash, fingerprint.contentHash)).limit(1);
   if (same) return { kind: "same", jaccard: 1, source: same };
-  const candidates = db
+  const banded = await db
     .selectDistinct({ id: sourceBands.sourceId })
     .from(sourceBands)
     .where(inArray(sourceBands.band, [...new Set(fingerprint.bands)]))
-    .limit(50)
-    .all()
-    .map((r) => r.id);
+    .limit(50);
+  const candidates = banded.map((r) => r.id);
   if (candidates.length === 0) return null;
   let best: Duplicate | null = null;
-  for (const candidate of db.select({ ...summary, body: sources.body }).from(sources).where(inArray(sources.id, candidates)).all()) {
+  for (const candidate of await db.select({ ...summary, body: sources.body }).from(sources).where(inArray(sources.id, candidates))) {
     const jaccard = exactJaccard(body, candidate.body);
     if (jaccard >= DUPLICATE_JACCARD && (!best || jaccard > best.jaccard)) {
       best = { kind: "near", jaccard, source: { id: candidate.id, title: candidate.title, outlet: candidate.outlet, publishedAt: candidate.publishedAt } };

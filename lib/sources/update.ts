@@ -28,8 +28,8 @@ export function updateSource(actor: ActorRef, input: unknown) {
     role: "admin",
     schema: updateSourceInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const source = tx.select().from(sources).where(eq(sources.id, data.sourceId)).get();
+    run: async ({ tx, input: data, audit }) => {
+      const [source] = await tx.select().from(sources).where(eq(sources.id, data.sourceId)).limit(1);
       if (!source) throw new DomainFailure({ code: "not_found", message: "No such source." });
       if (source.updatedAt !== data.baseUpdatedAt) {
         throw new DomainFailure({
@@ -39,15 +39,15 @@ export function updateSource(actor: ActorRef, input: unknown) {
       }
       // updated_at is the revision the next edit is checked against: it must move even within a millisecond
       const now = new Date(Math.max(Date.now(), Date.parse(source.updatedAt) + 1)).toISOString();
-      tx.update(sources)
+      await tx
+        .update(sources)
         .set({ body: data.body, title: data.title ?? source.title, updatedAt: now })
-        .where(eq(sources.id, source.id))
-        .run();
+        .where(eq(sources.id, source.id));
 
-      const claimOutcome = reanchorClaims(tx, source.id, data.body, now, audit);
-      reanchorSuggestions(tx, source.id, data.body);
-      const evidenceOutcome = reanchorPassages(tx, source.id, source.body, data.body, audit);
-      audit({
+      const claimOutcome = await reanchorClaims(tx, source.id, data.body, now, audit);
+      await reanchorSuggestions(tx, source.id, data.body);
+      const evidenceOutcome = await reanchorPassages(tx, source.id, source.body, data.body, audit);
+      await audit({
         action: "source.update",
         entity: "source",
         entityId: source.id,
@@ -63,9 +63,9 @@ function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
 }
 
-function reanchorClaims(tx: Tx, sourceId: number, body: string, now: string, audit: (entry: AuditEntry) => void): Outcome {
+async function reanchorClaims(tx: Tx, sourceId: number, body: string, now: string, audit: (entry: AuditEntry) => Promise<void>): Promise<Outcome> {
   const outcome: Outcome = { kept: 0, moved: 0, orphaned: 0 };
-  const inSource = tx.select().from(claims).where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt))).all();
+  const inSource = await tx.select().from(claims).where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt)));
   for (const claim of inSource) {
     const old = { start: claim.startOffset, end: claim.endOffset, quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix };
     const found = reanchor(body, old);
@@ -76,11 +76,11 @@ function reanchorClaims(tx: Tx, sourceId: number, body: string, now: string, aud
     const next = found
       ? { startOffset: found.start, endOffset: found.end, quote: found.quote, prefix: found.prefix, suffix: found.suffix, orphaned: false }
       : { orphaned: true };
-    tx.update(claims)
+    await tx
+      .update(claims)
       .set({ ...next, version: claim.version + 1, updatedAt: now })
-      .where(eq(claims.id, claim.id))
-      .run();
-    audit({
+      .where(eq(claims.id, claim.id));
+    await audit({
       action: found ? "claim.reanchor" : "claim.orphan",
       entity: "claim",
       entityId: claim.id,
@@ -99,9 +99,9 @@ function reanchorClaims(tx: Tx, sourceId: number, body: string, now: string, aud
  * Evidence passages quoted from this source, re-anchored like claims. They
  * keep no context of their own, so it is read from the body before the edit.
  */
-function reanchorPassages(tx: Tx, sourceId: number, oldBody: string, body: string, audit: (entry: AuditEntry) => void): Outcome {
+async function reanchorPassages(tx: Tx, sourceId: number, oldBody: string, body: string, audit: (entry: AuditEntry) => Promise<void>): Promise<Outcome> {
   const outcome: Outcome = { kept: 0, moved: 0, orphaned: 0 };
-  const cited = tx.select().from(evidence).where(eq(evidence.targetSourceId, sourceId)).all();
+  const cited = await tx.select().from(evidence).where(eq(evidence.targetSourceId, sourceId));
   for (const item of cited) {
     const start = item.targetStart!;
     const end = item.targetEnd!;
@@ -116,8 +116,8 @@ function reanchorPassages(tx: Tx, sourceId: number, oldBody: string, body: strin
       continue;
     }
     const next = found ? { targetStart: found.start, targetEnd: found.end, targetQuote: found.quote, orphaned: false } : { orphaned: true };
-    tx.update(evidence).set(next).where(eq(evidence.id, item.id)).run();
-    audit({
+    await tx.update(evidence).set(next).where(eq(evidence.id, item.id));
+    await audit({
       action: found ? "evidence.reanchor" : "evidence.orphan",
       entity: "evidence",
       entityId: item.id,
@@ -135,18 +135,18 @@ function reanchorPassages(tx: Tx, sourceId: number, oldBody: string, body: strin
  * is dropped (it was only ever a suggestion). Accepted and dismissed ones are
  * history and stay as they were.
  */
-function reanchorSuggestions(tx: Tx, sourceId: number, body: string): void {
-  const open = tx
+async function reanchorSuggestions(tx: Tx, sourceId: number, body: string): Promise<void> {
+  const open = await tx
     .select()
     .from(claimSuggestions)
-    .where(and(eq(claimSuggestions.sourceId, sourceId), eq(claimSuggestions.state, "open")))
-    .all();
+    .where(and(eq(claimSuggestions.sourceId, sourceId), eq(claimSuggestions.state, "open")));
   for (const s of open) {
     const found = reanchor(body, { start: s.startOffset, end: s.endOffset, quote: s.quote, prefix: "", suffix: "" });
-    if (!found || found.method === "fuzzy") tx.delete(claimSuggestions).where(eq(claimSuggestions.id, s.id)).run();
+    if (!found || found.method === "fuzzy") await tx.delete(claimSuggestions).where(eq(claimSuggestions.id, s.id));
     else if (found.start !== s.startOffset) {
       const shift = found.start - s.startOffset;
-      tx.update(claimSuggestions)
+      await tx
+        .update(claimSuggestions)
         .set({
           startOffset: found.start,
           endOffset: found.end,
@@ -155,8 +155,7 @@ function reanchorSuggestions(tx: Tx, sourceId: number, body: string): void {
           cueStart: s.cueStart === null ? null : s.cueStart + shift,
           cueEnd: s.cueEnd === null ? null : s.cueEnd + shift,
         })
-        .where(eq(claimSuggestions.id, s.id))
-        .run();
+        .where(eq(claimSuggestions.id, s.id));
     }
   }
 }

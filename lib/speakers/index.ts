@@ -8,15 +8,26 @@ import { nameKey } from "@/lib/text/name-key";
 import { addAliasInput, createSpeakerInput, mergeSpeakersInput, removeAliasInput } from "@/lib/validation/speakers";
 import type { Tx } from "@/lib/audit";
 
-function insertAlias(tx: Tx, speakerId: number, alias: string) {
+async function insertAlias(tx: Tx, speakerId: number, alias: string) {
   const aliasKey = nameKey(alias);
-  const existing = tx
+  const [existing] = await tx
     .select({ id: speakerAliases.id })
     .from(speakerAliases)
     .where(and(eq(speakerAliases.speakerId, speakerId), eq(speakerAliases.aliasKey, aliasKey)))
-    .get();
+    .limit(1);
   if (existing) return null;
-  return tx.insert(speakerAliases).values({ speakerId, alias, aliasKey }).returning().get();
+  return (await tx.insert(speakerAliases).values({ speakerId, alias, aliasKey }).returning())[0]!;
+}
+
+/** Adds, one after another, each alias the speaker has not got yet and that is not its name; the aliases added. */
+async function insertAliases(tx: Tx, speaker: { id: number; nameKey: string }, aliases: string[]): Promise<string[]> {
+  const added: string[] = [];
+  for (const alias of aliases) {
+    if (nameKey(alias) === speaker.nameKey) continue;
+    const row = await insertAlias(tx, speaker.id, alias);
+    if (row) added.push(row.alias);
+  }
+  return added;
 }
 
 export function createSpeaker(actor: ActorRef, input: unknown) {
@@ -25,17 +36,15 @@ export function createSpeaker(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: createSpeakerInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const row = tx
-        .insert(speakers)
-        .values({ name: data.name, nameKey: nameKey(data.name), description: data.description, kind: data.kind })
-        .returning()
-        .get();
-      const aliases = data.aliases
-        .filter((alias) => nameKey(alias) !== row.nameKey)
-        .map((alias) => insertAlias(tx, row.id, alias)?.alias)
-        .filter((alias): alias is string => Boolean(alias));
-      audit({ action: "speaker.create", entity: "speaker", entityId: row.id, after: { ...row, aliases } });
+    run: async ({ tx, input: data, audit }) => {
+      const row = (
+        await tx
+          .insert(speakers)
+          .values({ name: data.name, nameKey: nameKey(data.name), description: data.description, kind: data.kind })
+          .returning()
+      )[0]!;
+      const aliases = await insertAliases(tx, row, data.aliases);
+      await audit({ action: "speaker.create", entity: "speaker", entityId: row.id, after: { ...row, aliases } });
       return { ...row, aliases };
     },
   });
@@ -47,10 +56,10 @@ export function addAlias(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: addAliasInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const speaker = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, data.speakerId)).get();
+    run: async ({ tx, input: data, audit }) => {
+      const [speaker] = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, data.speakerId)).limit(1);
       if (!speaker) throw new DomainFailure({ code: "not_found", message: "No such speaker." });
-      const row = insertAlias(tx, data.speakerId, data.alias);
+      const row = await insertAlias(tx, data.speakerId, data.alias);
       if (!row) {
         throw new DomainFailure({
           code: "conflict",
@@ -58,7 +67,7 @@ export function addAlias(actor: ActorRef, input: unknown) {
           fields: { alias: "This speaker has that alias already." },
         });
       }
-      audit({ action: "speaker.add_alias", entity: "speaker", entityId: data.speakerId, after: row });
+      await audit({ action: "speaker.add_alias", entity: "speaker", entityId: data.speakerId, after: row });
       return row;
     },
   });
@@ -70,15 +79,15 @@ export function removeAlias(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: removeAliasInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const alias = tx
+    run: async ({ tx, input: data, audit }) => {
+      const [alias] = await tx
         .select()
         .from(speakerAliases)
         .where(and(eq(speakerAliases.id, data.aliasId), eq(speakerAliases.speakerId, data.speakerId)))
-        .get();
+        .limit(1);
       if (!alias) throw new DomainFailure({ code: "not_found", message: "No such alias of this speaker." });
-      tx.delete(speakerAliases).where(eq(speakerAliases.id, alias.id)).run();
-      audit({ action: "speaker.remove_alias", entity: "speaker", entityId: data.speakerId, before: alias });
+      await tx.delete(speakerAliases).where(eq(speakerAliases.id, alias.id));
+      await audit({ action: "speaker.remove_alias", entity: "speaker", entityId: data.speakerId, before: alias });
       return alias;
     },
   });
@@ -94,21 +103,20 @@ export function mergeSpeakers(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: mergeSpeakersInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const keep = tx.select().from(speakers).where(eq(speakers.id, data.keepId)).get();
-      const merge = tx.select().from(speakers).where(eq(speakers.id, data.mergeId)).get();
+    run: async ({ tx, input: data, audit }) => {
+      const [keep] = await tx.select().from(speakers).where(eq(speakers.id, data.keepId)).limit(1);
+      const [merge] = await tx.select().from(speakers).where(eq(speakers.id, data.mergeId)).limit(1);
       if (!keep || !merge) throw new DomainFailure({ code: "not_found", message: "No such speaker." });
       // each moved claim changes: its version goes up and it gets its own audit row, so an
       // editor open on it meets a conflict rather than saving the old speaker back
       const now = new Date().toISOString();
-      const moved = tx
+      const moved = await tx
         .update(claims)
         .set({ speakerId: keep.id, version: sql`${claims.version} + 1`, updatedAt: now })
         .where(eq(claims.speakerId, merge.id))
-        .returning({ id: claims.id, version: claims.version })
-        .all();
+        .returning({ id: claims.id, version: claims.version });
       for (const claim of moved) {
-        audit({
+        await audit({
           action: "claim.move_speaker",
           entity: "claim",
           entityId: claim.id,
@@ -118,14 +126,11 @@ export function mergeSpeakers(actor: ActorRef, input: unknown) {
       }
       const movedClaims = moved.map((c) => c.id);
       // suggestions that named the merged speaker name the one kept
-      tx.update(claimSuggestions).set({ speakerId: keep.id }).where(eq(claimSuggestions.speakerId, merge.id)).run();
-      const aliases = tx.select().from(speakerAliases).where(eq(speakerAliases.speakerId, merge.id)).all();
-      const movedAliases = [merge.name, ...aliases.map((a) => a.alias)]
-        .filter((alias) => nameKey(alias) !== keep.nameKey)
-        .map((alias) => insertAlias(tx, keep.id, alias)?.alias)
-        .filter((alias): alias is string => Boolean(alias));
-      tx.delete(speakers).where(eq(speakers.id, merge.id)).run();
-      audit({
+      await tx.update(claimSuggestions).set({ speakerId: keep.id }).where(eq(claimSuggestions.speakerId, merge.id));
+      const aliases = await tx.select().from(speakerAliases).where(eq(speakerAliases.speakerId, merge.id));
+      const movedAliases = await insertAliases(tx, keep, [merge.name, ...aliases.map((a) => a.alias)]);
+      await tx.delete(speakers).where(eq(speakers.id, merge.id));
+      await audit({
         action: "speaker.merge",
         entity: "speaker",
         entityId: keep.id,

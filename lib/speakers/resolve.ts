@@ -10,12 +10,11 @@ import { nameKey } from "@/lib/text/name-key";
  * lookup key. Two different speakers sharing it is refused as ambiguous;
  * nothing matching makes a new speaker (and says so).
  */
-export function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind, description: string | null = null) {
+export async function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind, description: string | null = null) {
   const key = nameKey(name);
-  const ids = new Set([
-    ...tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, key)).all().map((r) => r.id),
-    ...tx.select({ id: speakerAliases.speakerId }).from(speakerAliases).where(eq(speakerAliases.aliasKey, key)).all().map((r) => r.id),
-  ]);
+  const named = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, key));
+  const aliased = await tx.select({ id: speakerAliases.speakerId }).from(speakerAliases).where(eq(speakerAliases.aliasKey, key));
+  const ids = new Set([...named, ...aliased].map((r) => r.id));
   if (ids.size > 1) {
     throw new DomainFailure({
       code: "invalid",
@@ -25,6 +24,6 @@ export function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind, desc
   }
   const [only] = ids;
   if (only !== undefined) return { id: only, created: null };
-  const row = tx.insert(speakers).values({ name, nameKey: key, kind, description }).returning().get();
+  const row = (await tx.insert(speakers).values({ name, nameKey: key, kind, description }).returning())[0]!;
   return { id: row.id, created: row };
 }

@@ -28,12 +28,13 @@ export const publicUserColumns = {
 };
 export type PublicUser = { id: number; email: string; name: string; role: "admin" | "reviewer" | "viewer"; disabled: boolean };
 
-function findByEmail(tx: Tx, email: string) {
-  return tx.select(publicUserColumns).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).get();
+async function findByEmail(tx: Tx, email: string) {
+  const [row] = await tx.select(publicUserColumns).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  return row;
 }
 
-function getOrFail(tx: Tx, userId: number): PublicUser {
-  const row = tx.select(publicUserColumns).from(users).where(eq(users.id, userId)).get();
+async function getOrFail(tx: Tx, userId: number): Promise<PublicUser> {
+  const [row] = await tx.select(publicUserColumns).from(users).where(eq(users.id, userId)).limit(1);
   if (!row) throw new DomainFailure({ code: "not_found", message: "No such user." });
   return row;
 }
@@ -44,20 +45,19 @@ function getOrFail(tx: Tx, userId: number): PublicUser {
  * end, and sessions_valid_from covers any cookie without a row) and, unless
  * only sessions are ended, every personal access token.
  */
-function withdrawTrust(tx: Tx, userId: number, options: { tokens: boolean }, audit: (entry: AuditEntry) => void) {
+async function withdrawTrust(tx: Tx, userId: number, options: { tokens: boolean }, audit: (entry: AuditEntry) => Promise<void>) {
   const now = Date.now();
-  tx.update(users).set({ sessionsValidFrom: now }).where(eq(users.id, userId)).run();
-  const sessionsEnded = endSessionsOf(tx, userId, now);
+  await tx.update(users).set({ sessionsValidFrom: now }).where(eq(users.id, userId));
+  const sessionsEnded = await endSessionsOf(tx, userId, now);
   const revoked = options.tokens
-    ? tx
+    ? await tx
         .update(apiTokens)
         .set({ revokedAt: new Date(now).toISOString() })
         .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
         .returning({ id: apiTokens.id, name: apiTokens.name })
-        .all()
     : [];
   for (const token of revoked) {
-    audit({ action: "token.revoke", entity: "api_token", entityId: token.id, before: { revokedAt: null }, after: { reason: "account trust withdrawn" } });
+    await audit({ action: "token.revoke", entity: "api_token", entityId: token.id, before: { revokedAt: null }, after: { reason: "account trust withdrawn" } });
   }
   return { sessionsEnded, tokensRevoked: revoked.length };
 }
@@ -86,20 +86,21 @@ async function insertUser(
     schema,
     input,
     prepare: (data) => hashPassword(data.password),
-    run: ({ tx, input: data, audit, prepared: passwordHash }) => {
-      if (findByEmail(tx, data.email)) {
+    run: async ({ tx, input: data, audit, prepared: passwordHash }) => {
+      if (await findByEmail(tx, data.email)) {
         throw new DomainFailure({
           code: "conflict",
           message: `An account for ${data.email} exists already.`,
           fields: { email: "An account with this email exists already." },
         });
       }
-      const row = tx
-        .insert(users)
-        .values({ email: data.email, name: data.name, role: data.role, passwordHash })
-        .returning(publicUserColumns)
-        .get();
-      audit({ action: "user.create", entity: "user", entityId: row.id, after: row });
+      const row = (
+        await tx
+          .insert(users)
+          .values({ email: data.email, name: data.name, role: data.role, passwordHash })
+          .returning(publicUserColumns)
+      )[0]!;
+      await audit({ action: "user.create", entity: "user", entityId: row.id, after: row });
       return row;
     },
   });
@@ -111,18 +112,19 @@ export function changeRole(actor: ActorRef, input: unknown): Promise<Result<Publ
     role: "admin",
     schema: changeRoleInput,
     input,
-    run: ({ tx, actor: me, input: data, audit }) => {
-      const before = getOrFail(tx, data.userId);
+    run: async ({ tx, actor: me, input: data, audit }) => {
+      const before = await getOrFail(tx, data.userId);
       if (me.id === data.userId && data.role !== "admin") {
         throw new DomainFailure({ code: "invalid", message: "You cannot remove your own admin role." });
       }
-      const after = tx
-        .update(users)
-        .set({ role: data.role, updatedAt: new Date().toISOString() })
-        .where(eq(users.id, data.userId))
-        .returning(publicUserColumns)
-        .get();
-      audit({ action: "user.change_role", entity: "user", entityId: data.userId, before, after });
+      const after = (
+        await tx
+          .update(users)
+          .set({ role: data.role, updatedAt: new Date().toISOString() })
+          .where(eq(users.id, data.userId))
+          .returning(publicUserColumns)
+      )[0]!;
+      await audit({ action: "user.change_role", entity: "user", entityId: data.userId, before, after });
       return after;
     },
   });
@@ -134,20 +136,21 @@ export function setDisabled(actor: ActorRef, input: unknown): Promise<Result<Pub
     role: "admin",
     schema: setDisabledInput,
     input,
-    run: ({ tx, actor: me, input: data, audit }) => {
-      const before = getOrFail(tx, data.userId);
+    run: async ({ tx, actor: me, input: data, audit }) => {
+      const before = await getOrFail(tx, data.userId);
       if (me.id === data.userId && data.disabled) {
         throw new DomainFailure({ code: "invalid", message: "You cannot disable your own account." });
       }
-      const after = tx
-        .update(users)
-        .set({ disabled: data.disabled, updatedAt: new Date().toISOString() })
-        .where(eq(users.id, data.userId))
-        .returning(publicUserColumns)
-        .get();
+      const after = (
+        await tx
+          .update(users)
+          .set({ disabled: data.disabled, updatedAt: new Date().toISOString() })
+          .where(eq(users.id, data.userId))
+          .returning(publicUserColumns)
+      )[0]!;
       // disabling ends every session and token it had: re-enabling the account brings none back
-      const withdrawn = data.disabled ? withdrawTrust(tx, data.userId, { tokens: true }, audit) : null;
-      audit({ action: data.disabled ? "user.disable" : "user.enable", entity: "user", entityId: data.userId, before, after: { ...after, ...withdrawn } });
+      const withdrawn = data.disabled ? await withdrawTrust(tx, data.userId, { tokens: true }, audit) : null;
+      await audit({ action: data.disabled ? "user.disable" : "user.enable", entity: "user", entityId: data.userId, before, after: { ...after, ...withdrawn } });
       return after;
     },
   });
@@ -160,18 +163,19 @@ export async function resetPassword(actor: ActorRef, input: unknown): Promise<Re
     schema: resetPasswordInput,
     input,
     prepare: (data) => hashPassword(data.password),
-    run: ({ tx, input: data, audit, prepared: passwordHash }) => {
-      getOrFail(tx, data.userId);
-      const after = tx
-        .update(users)
-        .set({ passwordHash, updatedAt: new Date().toISOString() })
-        .where(eq(users.id, data.userId))
-        .returning(publicUserColumns)
-        .get();
+    run: async ({ tx, input: data, audit, prepared: passwordHash }) => {
+      await getOrFail(tx, data.userId);
+      const after = (
+        await tx
+          .update(users)
+          .set({ passwordHash, updatedAt: new Date().toISOString() })
+          .where(eq(users.id, data.userId))
+          .returning(publicUserColumns)
+      )[0]!;
       // a reset password ends the sessions signed in with the old one, and the tokens made under it
-      const withdrawn = withdrawTrust(tx, data.userId, { tokens: true }, audit);
+      const withdrawn = await withdrawTrust(tx, data.userId, { tokens: true }, audit);
       // the audit row says that it changed, never what it is
-      audit({ action: "user.reset_password", entity: "user", entityId: data.userId, after: withdrawn });
+      await audit({ action: "user.reset_password", entity: "user", entityId: data.userId, after: withdrawn });
       return after;
     },
   });
@@ -188,13 +192,13 @@ export function endAllSessions(actor: ActorRef, input: unknown) {
     role: "viewer",
     schema: endSessionsInput,
     input,
-    run: ({ tx, actor: me, input: data, audit }) => {
+    run: async ({ tx, actor: me, input: data, audit }) => {
       if (data.userId !== me.id && me.role !== "admin") {
         throw new DomainFailure({ code: "forbidden", message: "Only an admin may sign another account out." });
       }
-      getOrFail(tx, data.userId);
-      const withdrawn = withdrawTrust(tx, data.userId, { tokens: false }, audit);
-      audit({ action: "user.end_sessions", entity: "user", entityId: data.userId, after: withdrawn });
+      await getOrFail(tx, data.userId);
+      const withdrawn = await withdrawTrust(tx, data.userId, { tokens: false }, audit);
+      await audit({ action: "user.end_sessions", entity: "user", entityId: data.userId, after: withdrawn });
       return withdrawn;
     },
   });
@@ -207,10 +211,10 @@ export function unlockAccount(actor: ActorRef, input: unknown) {
     role: "admin",
     schema: unlockInput,
     input,
-    run: ({ tx, input: data, audit }) => {
-      const user = getOrFail(tx, data.userId);
-      const cleared = clearAccountFailures(tx, user.email);
-      audit({ action: "user.unlock", entity: "user", entityId: user.id, after: { failuresCleared: cleared } });
+    run: async ({ tx, input: data, audit }) => {
+      const user = await getOrFail(tx, data.userId);
+      const cleared = await clearAccountFailures(tx, user.email);
+      await audit({ action: "user.unlock", entity: "user", entityId: user.id, after: { failuresCleared: cleared } });
       return { email: user.email, cleared };
     },
   });

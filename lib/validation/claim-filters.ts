@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/schema";
+import { CLAIM_STATUSES, CLAIM_TYPES } from "@/db/enums";
 import { queryId } from "./common";
 
 /** The claim list's query string, shared by /claims and GET /api/v1/claims. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLAIM_STATUSES, CLAIM_TYPES, SPEAKER_KINDS, STANCES } from "@/db/schema";
+import { CLAIM_STATUSES, CLAIM_TYPES, SPEAKER_KINDS, STANCES } from "@/db/enums";
 import { LIMITS, httpUrl, id, isoDate, optionalText, requiredName, text } from "./common";
 
 const offset = z.number().int().nonnegative();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLAIM_TYPES, IMPORT_FORMATS, PUBLISHED_PRECISIONS } from "@/db/schema";
+import { CLAIM_TYPES, IMPORT_FORMATS, PUBLISHED_PRECISIONS } from "@/db/enums";
 import { binaryTextProblem } from "@/lib/import/decode";
 import { LIMITS, httpUrl, id, isoDate, isoDateTimeWithOffset, optionalName, optionalText } from "./common";
 

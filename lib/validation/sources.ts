@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PUBLISHED_PRECISIONS } from "@/db/schema";
+import { PUBLISHED_PRECISIONS } from "@/db/enums";
 import { LIMITS, httpUrl, isoDateTimeWithOffset, optionalName, optionalText, requiredName, text } from "./common";
 
 export const createSourceInput = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPEAKER_KINDS } from "@/db/schema";
+import { SPEAKER_KINDS } from "@/db/enums";
 import { LIMITS, id, optionalText, requiredName } from "./common";
 import { nameKey } from "@/lib/text/name-key";
 

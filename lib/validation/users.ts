@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/db/enums";
 import { LIMITS, id, requiredName, text } from "./common";
 
 export const email = z

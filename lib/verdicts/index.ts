@@ -44,16 +44,18 @@ export function recordVerdict(actor: ActorRef, input: unknown) {
     role: "reviewer",
     schema: recordVerdictInput,
     input,
-    run: ({ tx, input: data, audit, ownerId }) => {
-      const claim = liveClaim(tx, data.claimId);
-      if (claim.version !== data.baseVersion) throw staleVersion(tx, claim, data.baseVersion);
-      const reviewerId = ownerId();
-      const verdict = insertVerdict("", tx).get({ claimId: claim.id, reviewerId, status: data.status, rationale: data.rationale })!;
-      const links = data.evidence.map((item) =>
-        insertEvidence(tx, { ...item, claimId: claim.id, verdictId: verdict.id, createdBy: reviewerId }),
-      );
-      const updated = settleClaim("", tx).get({ id: claim.id, status: data.status, version: claim.version + 1, updatedAt: verdict.createdAt })!;
-      audit({
+    run: async ({ tx, input: data, audit, ownerId }) => {
+      // on PostgreSQL liveClaim locks the claim's row to the commit: the version checked is the version replaced
+      const claim = await liveClaim(tx, data.claimId);
+      if (claim.version !== data.baseVersion) throw await staleVersion(tx, claim, data.baseVersion);
+      const reviewerId = await ownerId();
+      const verdict = (await insertVerdict("", tx).get({ claimId: claim.id, reviewerId, status: data.status, rationale: data.rationale }))!;
+      const links = [];
+      for (const item of data.evidence) {
+        links.push(await insertEvidence(tx, { ...item, claimId: claim.id, verdictId: verdict.id, createdBy: reviewerId }));
+      }
+      const updated = (await settleClaim("", tx).get({ id: claim.id, status: data.status, version: claim.version + 1, updatedAt: verdict.createdAt }))!;
+      await audit({
         action: "verdict.record",
         entity: "claim",
         entityId: claim.id,

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { speakers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb, transaction } from "@/db/client";
+import { speakers, users } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import { recordVerdict } from "@/lib/verdicts";
 import { makeDesk, openForCheck, type Desk } from "./support/desk";
@@ -34,12 +35,12 @@ const snapshot = () => {
 
 beforeAll(async () => {
   desk = await makeDesk("rollback");
-  reviewerId = (getDb().$client.prepare("select id from users where email = 'reviewer@example.org'").get() as { id: number }).id;
+  const [reviewer] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, "reviewer@example.org"));
+  reviewerId = reviewer!.id;
 });
 
-afterAll(() => {
-  getDb().$client.close();
-  delete (globalThis as { claimdeskDb?: unknown }).claimdeskDb;
+afterAll(async () => {
+  await closeDb();
   desk?.remove();
 });
 
@@ -54,7 +55,8 @@ const verdictInput = (claimId: number, baseVersion: number) => ({
 describe("a domain transaction that fails after its first write", () => {
   it("recordVerdict whose last write (the audit row) fails with a SQLite error persists nothing", async () => {
     const claim = desk.claims[0]!;
-    const sqlite = getDb().$client;
+    // a temporary trigger lives in one connection: the one writes go through
+    const sqlite = await transaction((tx) => tx.$client);
     sqlite.exec(`CREATE TEMP TRIGGER fail_verdict_audit BEFORE INSERT ON main.audit_log WHEN NEW.action LIKE 'verdict.record%'
       BEGIN SELECT RAISE(ABORT, 'injected: the audit row fails after the verdict, evidence and claim writes'); END`);
     const before = snapshot();
@@ -80,9 +82,9 @@ describe("a domain transaction that fails after its first write", () => {
         role: "reviewer",
         schema: z.object({ name: z.string() }),
         input: { name },
-        run: ({ tx, input, audit }) => {
-          const row = tx.insert(speakers).values({ name: input.name, nameKey: input.name.toLowerCase(), kind: "person" }).returning().get();
-          audit({ action: "speaker.create", entity: "speaker", entityId: row.id, after: row });
+        run: async ({ tx, input, audit }) => {
+          const [row] = await tx.insert(speakers).values({ name: input.name, nameKey: input.name.toLowerCase(), kind: "person" }).returning();
+          await audit({ action: "speaker.create", entity: "speaker", entityId: row!.id, after: row });
           throw new Error("crash after the writes");
         },
       }),

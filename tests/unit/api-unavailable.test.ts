@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { Pool } from "pg";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as verdictsRoute from "@/app/api/v1/claims/[id]/verdicts/route";
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import { handler } from "@/lib/http/api";
 import { databaseUnavailable } from "@/lib/http/unavailable";
 import { makeClaim } from "./support/factories";
@@ -43,9 +43,11 @@ describe("the database not answering", () => {
         request("POST", `/api/v1/claims/${claim.id}/verdicts`, { token: reviewer.token, body: { status: "corroborated", rationale: "Checked.", baseVersion: claim.version } }),
         params({ id: String(claim.id) }),
       );
-    const other = new Database(getDb().$client.name);
-    const wait = getDb().$client.pragma("busy_timeout", { simple: true });
-    getDb().$client.pragma("busy_timeout = 0");
+    // writes go through db/client's write connection: it is the one that must not wait
+    const writer = await transaction((tx) => tx.$client);
+    const other = new Database(writer.name);
+    const wait = writer.pragma("busy_timeout", { simple: true });
+    writer.pragma("busy_timeout = 0");
     other.exec("BEGIN IMMEDIATE"); // another process holds the write lock
     try {
       const response = await post();
@@ -58,7 +60,7 @@ describe("the database not answering", () => {
     } finally {
       other.exec("ROLLBACK");
       other.close();
-      getDb().$client.pragma(`busy_timeout = ${wait}`);
+      writer.pragma(`busy_timeout = ${wait}`);
     }
     expect((await post()).status).toBe(201);
   });

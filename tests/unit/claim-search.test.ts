@@ -19,11 +19,11 @@ describe("searchClaims", () => {
     const byQuote = await claimWith(`Troops are present in the ${word} region today.`, `Troops are present in the ${word} region`);
     const byProposition = await claimWith("The minister spoke of the border.", "The minister spoke of the border", `Troops are in ${word}.`);
 
-    const ids = searchClaims({ text: word.toLowerCase() }).map((c) => c.id);
+    const ids = (await searchClaims({ text: word.toLowerCase() })).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining([byQuote.claim.id, byProposition.claim.id]));
     expect(ids).toHaveLength(2);
 
-    const elsewhere = searchClaims({ text: word, excludeSourceId: byQuote.source.id });
+    const elsewhere = await searchClaims({ text: word, excludeSourceId: byQuote.source.id });
     expect(elsewhere.map((c) => c.id)).toEqual([byProposition.claim.id]);
     expect(elsewhere[0]).toMatchObject({ source: { id: byProposition.source.id }, speaker: { name: expect.any(String) } });
   });
@@ -32,9 +32,9 @@ describe("searchClaims", () => {
     const tag = unique("pct").replace(/-/g, "");
     const { claim } = await claimWith(`Growth of 12% in ${tag} was claimed.`, `Growth of 12% in ${tag}`);
     await makeClaim({ quote: "the harvest grew by 12% last year" });
-    expect(searchClaims({ text: `12% in ${tag}` }).map((c) => c.id)).toEqual([claim.id]);
-    expect(searchClaims({ text: `12_ in ${tag}` })).toEqual([]);
-    expect(searchClaims({ text: "%" }).every((c) => c.quote.includes("%"))).toBe(true);
-    expect(searchClaims({ text: "   " })).toEqual([]);
+    expect((await searchClaims({ text: `12% in ${tag}` })).map((c) => c.id)).toEqual([claim.id]);
+    expect(await searchClaims({ text: `12_ in ${tag}` })).toEqual([]);
+    expect((await searchClaims({ text: "%" })).every((c) => c.quote.includes("%"))).toBe(true);
+    expect(await searchClaims({ text: "   " })).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { createSource } from "@/lib/sources";
 import { recordVerdict } from "@/lib/verdicts";
 import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker, makeUser, unique } from "./support/factories";
 
-/** Raw SQL straight to SQLite: zod never sees these values, only the schema's own constraints. */
+/** Raw SQL straight to SQLite, outside any write: zod never sees these values, only the schema's own constraints. */
 const sqlite = () => getDb().$client;
 const run = (statement: string, ...params: unknown[]) => sqlite().prepare(statement).run(...params);
 
@@ -115,10 +115,14 @@ describe("users.email", () => {
 });
 
 describe("connection settings", () => {
-  it("uses WAL, enforces foreign keys and syncs fully", () => {
-    expect(sqlite().pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(sqlite().pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(sqlite().pragma("synchronous", { simple: true })).toBe(2);
+  it("uses WAL, enforces foreign keys and syncs fully, on the read and on the write connection", async () => {
+    const writer = await transaction((tx) => tx.$client);
+    expect(writer).not.toBe(sqlite());
+    for (const connection of [sqlite(), writer]) {
+      expect(connection.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(connection.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(connection.pragma("synchronous", { simple: true })).toBe(2);
+    }
   });
 });
 

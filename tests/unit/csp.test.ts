@@ -4,6 +4,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 import { writeHtml } from "@/lib/reports/formats/html";
 import { REPORT_STYLE } from "@/lib/reports/formats/html-style";
 import type { ReportContext } from "@/lib/reports/context";
+import { joined } from "./support/pieces";
 
 const directive = (policy: string, name: string) =>
   policy
@@ -25,10 +26,10 @@ describe("the page policy", () => {
     expect(directive(policy, "object-src")).toEqual(["'none'"]);
   });
 
-  it("allows the printable report's stylesheet by the hash of what the report writes", () => {
+  it("allows the printable report's stylesheet by the hash of what the report writes", async () => {
     vi.stubEnv("NODE_ENV", "production");
     const ctx: ReportContext = { generatedAt: "2025-01-01T00:00:00.000Z", filters: {}, publicUrl: "http://x", orgName: "x", filterLabels: {} };
-    const html = [...writeHtml([], ctx)].join("");
+    const html = await joined(writeHtml([], ctx));
     const inline = html.match(/<style>([\s\S]*?)<\/style>/)![1]!;
     expect(inline).toBe(REPORT_STYLE);
     const hash = `'sha256-${createHash("sha256").update(inline, "utf8").digest("base64")}'`;

@@ -50,7 +50,7 @@ describe("importSource", () => {
     expect(source.body).not.toMatch(/Advertisement|Copyright|Staff Writer|Published:/);
     expect(source.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(suggestions).toBeGreaterThan(0);
-    const items = listOpenSuggestions(source.id);
+    const items = await listOpenSuggestions(source.id);
     expect(items.length).toBe(suggestions);
     for (const s of items) expect(source.body.slice(s.start, s.end)).toBe(s.quote);
     expect(items.some((s) => s.kind === "quotation" && s.speakerName === "Priya Natarajan")).toBe(true);
@@ -197,7 +197,7 @@ describe("URL import", () => {
 describe("suggestions", () => {
   it("are claims only once accepted: accept makes an anchored claim with the matched or proposed speaker; dismiss is remembered", async () => {
     const { source } = expectOk(await importSource(asUser(reviewer), { raw: story("suggest") }));
-    const items = listOpenSuggestions(source.id);
+    const items = await listOpenSuggestions(source.id);
     const quote = items.find((s) => s.kind === "quotation")!;
     const claimsBefore = count("claims");
     const accepted = expectOk(await acceptSuggestion(asUser(reviewer), { suggestionId: quote.id }));
@@ -205,15 +205,15 @@ describe("suggestions", () => {
     expect(accepted.claim).toMatchObject({ sourceId: source.id, startOffset: quote.start, endOffset: quote.end, quote: quote.quote });
     const speaker = getDb().$client.prepare("select name, description from speakers where id = ?").get(accepted.claim.speakerId) as { name: string; description: string | null };
     expect(speaker.name).toBe("Priya Natarajan");
-    expect(listOpenSuggestions(source.id).map((s) => s.id)).not.toContain(quote.id);
+    expect((await listOpenSuggestions(source.id)).map((s) => s.id)).not.toContain(quote.id);
     expect(await acceptSuggestion(asUser(reviewer), { suggestionId: quote.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
 
-    const other = listOpenSuggestions(source.id)[0]!;
+    const other = (await listOpenSuggestions(source.id))[0]!;
     expectOk(await dismissSuggestion(asUser(reviewer), { suggestionId: other.id }));
-    expect(listOpenSuggestions(source.id).map((s) => s.id)).not.toContain(other.id);
+    expect((await listOpenSuggestions(source.id)).map((s) => s.id)).not.toContain(other.id);
     expect(count("claims")).toBe(claimsBefore + 1);
     // a viewer may do neither
-    const next = listOpenSuggestions(source.id)[0];
+    const next = (await listOpenSuggestions(source.id))[0];
     if (next) {
       expect(await acceptSuggestion(asUser(viewer), { suggestionId: next.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       expect(await dismissSuggestion(asUser(viewer), { suggestionId: next.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
@@ -222,10 +222,10 @@ describe("suggestions", () => {
 
   it("follow their words when the source is edited, and are dropped when the words are gone", async () => {
     const { source } = expectOk(await importSource(asUser(reviewer), { raw: story("edit") }));
-    const items = listOpenSuggestions(source.id);
+    const items = await listOpenSuggestions(source.id);
     const edited = `Editor's note: a figure was corrected.\n\n${source.body}`;
     expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
-    for (const s of listOpenSuggestions(source.id)) expect(edited.slice(s.start, s.end)).toBe(s.quote);
-    expect(listOpenSuggestions(source.id)).toHaveLength(items.length);
+    for (const s of await listOpenSuggestions(source.id)) expect(edited.slice(s.start, s.end)).toBe(s.quote);
+    expect(await listOpenSuggestions(source.id)).toHaveLength(items.length);
   });
 });

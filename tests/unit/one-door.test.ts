@@ -1,5 +1,7 @@
+import { count, eq, max } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { apiTokens, auditLog, claims, evidence, sources, speakerAliases, speakers, users, verdicts } from "@/db/schema";
 import type { Result } from "@/lib/result";
 import { createClaim, deleteClaim, updateClaim } from "@/lib/claims";
 import { addEvidence } from "@/lib/evidence";
@@ -15,9 +17,8 @@ import { DEFAULT_BODY, asUser, makeClaim, makeSource, makeSpeaker, makeUser } fr
  * doors, so a viewer refused here is refused everywhere: with "forbidden",
  * and with nothing written, not even an audit row.
  */
-const TABLES = ["users", "sources", "speakers", "speaker_aliases", "claims", "verdicts", "evidence", "audit_log", "api_tokens"];
-const snapshot = () =>
-  TABLES.map((t) => (getDb().$client.prepare(`select count(*) as n, coalesce(max(rowid), 0) as m from ${t}`).get() as { n: number; m: number }));
+const TABLES = [users, sources, speakers, speakerAliases, claims, verdicts, evidence, auditLog, apiTokens];
+const snapshot = () => Promise.all(TABLES.map(async (t) => (await getDb().select({ n: count(), m: max(t.id) }).from(t))[0]));
 
 let doors: Array<[string, () => Result<unknown> | Promise<Result<unknown>>]>;
 
@@ -28,7 +29,8 @@ beforeAll(async () => {
   const claim = await makeClaim({ source });
   const speaker = await makeSpeaker({ aliases: ["Alias One"] });
   const other = await makeSpeaker();
-  const aliasId = (getDb().$client.prepare("select id from speaker_aliases where speaker_id = ?").get(speaker.id) as { id: number }).id;
+  const [alias] = await getDb().select({ id: speakerAliases.id }).from(speakerAliases).where(eq(speakerAliases.speakerId, speaker.id));
+  const aliasId = alias!.id;
   const quote = "Critics disputed the figures";
   const start = DEFAULT_BODY.indexOf(quote);
   doors = [
@@ -53,10 +55,10 @@ beforeAll(async () => {
 describe("every write door refuses a viewer", () => {
   it("answers forbidden and writes nothing, for each door", async () => {
     for (const [name, call] of doors) {
-      const before = snapshot();
+      const before = await snapshot();
       const result = await call();
       expect(result.ok ? "ok" : result.error.code, name).toBe("forbidden");
-      expect(snapshot(), name).toEqual(before);
+      expect(await snapshot(), name).toEqual(before);
     }
   });
 });

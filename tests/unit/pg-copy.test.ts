@@ -6,11 +6,13 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
+import { users } from "@/db/schema";
 import { CopyRefused, copySqliteToPg, tablePairs } from "@/db/pg/copy";
 import { recordVerdict } from "@/lib/verdicts";
 import { seedDesk } from "@/seed/seed-desk";
@@ -60,7 +62,7 @@ describe.skipIf(!found.ok)("db:copy, SQLite to PostgreSQL", () => {
         evidence: [{ target: { kind: "url", url: "https://example.org/table-3" }, stance: "refutes", note: "Table 3" }],
       }),
     );
-    getDb().$client.prepare("update users set disabled = 1 where email = 'viewer@example.org'").run();
+    await transaction((tx) => tx.update(users).set({ disabled: true }).where(eq(users.email, "viewer@example.org")));
   }, 120_000);
 
   afterAll(async () => {
@@ -81,7 +83,7 @@ describe.skipIf(!found.ok)("db:copy, SQLite to PostgreSQL", () => {
 
     const liteDb = drizzleSqlite(getDb().$client);
     const pgDb = drizzlePg({ client: target });
-    const fromLite = await everything(async (pair) => liteDb.select().from(pair.lite).all() as Array<Record<string, unknown>>);
+    const fromLite = await everything(async (pair) => (await liteDb.select().from(pair.lite)) as Array<Record<string, unknown>>);
     const fromPg = await everything(async (pair) => (await pgDb.select().from(pair.pg)) as Array<Record<string, unknown>>);
     expect(fromPg).toEqual(fromLite);
     expect(fromPg.users!.some((u) => u.includes('"disabled":true'))).toBe(true);

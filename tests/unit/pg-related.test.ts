@@ -37,7 +37,7 @@ describe.skipIf(!found.ok)("related claims on PostgreSQL and on SQLite", () => {
     const ids = (getDb().$client.prepare("select id from claims where deleted_at is null order by id").all() as Array<{ id: number }>).map((r) => r.id);
     let pairs = 0;
     for (const id of ids) {
-      const lite = relatedClaims(id, 10)!;
+      const lite = (await relatedClaims(id, 10))!;
       const pg = (await relatedClaimsPg(pool, id, 10))!;
       expect(pg.map((r) => r.claim), `claim ${id}`).toEqual(lite.map((r) => r.claim));
       expect(pg.map((r) => r.reasons.map((reason) => reason.kind)), `claim ${id}`).toEqual(lite.map((r) => r.reasons.map((reason) => reason.kind)));
@@ -55,7 +55,7 @@ describe.skipIf(!found.ok)("related claims on PostgreSQL and on SQLite", () => {
     expect((await relatedClaimsPg(pool, arrived))!.map((r) => r.claim.id)).toContain(wednesday);
     const willing = claimId("visit to North Korea will take place after the presidential election in March");
     const treaty = claimId("The treaty was signed by Russian President Vladimir Putin and Kim in June");
-    expect(relatedClaims(willing)!.map((r) => r.claim.id)).toContain(treaty);
+    expect((await relatedClaims(willing))!.map((r) => r.claim.id)).toContain(treaty);
     expect((await relatedClaimsPg(pool, willing))!.map((r) => r.claim.id)).toContain(treaty);
   }, 60_000);
 });

@@ -90,7 +90,7 @@ describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
 
   it("gives the same rows, snippets and marks for the desk tests' queries", async () => {
     for (const q of queries) {
-      const lite = expectOk(searchEverything(q, { limit: 50 }));
+      const lite = expectOk(await searchEverything(q, { limit: 50 }));
       const pg = expectOk(await searchEverythingPg(pool, q, { limit: 50 }));
       expect(byId(pg), q).toEqual(byId(lite));
     }
@@ -113,7 +113,7 @@ describe.skipIf(!found.ok)("search on PostgreSQL and on SQLite", () => {
     for (const q of HOSTILE) {
       const pg = await searchEverythingPg(pool, q, { limit: 5 });
       expect(pg.ok, q).toBe(true);
-      expect(byId(expectOk(pg)), q).toEqual(byId(expectOk(searchEverything(q, { limit: 5 }))));
+      expect(byId(expectOk(pg)), q).toEqual(byId(expectOk(await searchEverything(q, { limit: 5 }))));
     }
     const long = await searchEverythingPg(pool, "word ".repeat(100));
     expect(long).toMatchObject({ ok: false, error: { code: "invalid", fields: { q: expect.stringMatching(/at most 300 characters/) } } });

@@ -65,7 +65,7 @@ describe("DATABASE_URL", () => {
   });
 
   it("refuses any other scheme with a clear message that never repeats the password", () => {
-    for (const url of ["postgres://user:hunter2@db.example/desk", "postgresql://u:hunter2@h/d", "mysql://u:hunter2@h/d", "http://x/y"]) {
+    for (const url of ["mysql://u:hunter2@h/d", "http://x/y"]) {
       const problem = databaseUrlProblem(url);
       expect(problem).toMatch(/does not run on/);
       expect(problem).not.toContain("hunter2");
@@ -74,15 +74,36 @@ describe("DATABASE_URL", () => {
     expect(databaseUrlProblem("file:")).toMatch(/names no file/);
   });
 
-  it("npm start refuses it before creating anything", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("scripts/start.ts")], {
+  it("takes a PostgreSQL URL, which names no file, and refuses a PostgreSQL scheme that is not such a URL", () => {
+    for (const url of ["postgres://user:hunter2@db.example/desk", "postgresql://u:hunter2@h/d"]) {
+      expect(databaseUrlProblem(url)).toBeNull();
+      expect(() => databasePath(url)).toThrow(/PostgreSQL database, which has no file/);
+    }
+    const problem = databaseUrlProblem("postgres:u:hunter2@h/d");
+    expect(problem).toMatch(/is not a URL of the form postgres:\/\/user:password@host:port\/database/);
+    expect(problem).not.toContain("hunter2");
+  });
+
+  const start = (url: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("scripts/start.ts")], {
       cwd: path.resolve("."),
-      env: { ...process.env, DATABASE_URL: "postgres://user:hunter2@127.0.0.1:1/desk", AUTH_SECRET: "x".repeat(40), PORT: "1" },
+      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "x".repeat(40), PORT: "1" },
       encoding: "utf8",
       timeout: 60_000,
     });
+
+  it("npm start refuses it before creating anything", () => {
+    const run = start("mysql://user:hunter2@127.0.0.1:1/desk");
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Refusing to start: DATABASE_URL uses the scheme "postgres:"/);
+    expect(run.stderr).toMatch(/Refusing to start: DATABASE_URL uses the scheme "mysql:"/);
+    expect(run.stderr + run.stdout).not.toContain("hunter2");
+    expect(fs.existsSync(path.resolve("mysql:"))).toBe(false);
+  });
+
+  it("npm start on a PostgreSQL server that does not answer stops, without the password and without a file", () => {
+    const run = start("postgres://user:hunter2@127.0.0.1:1/desk");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/ECONNREFUSED/);
     expect(run.stderr + run.stdout).not.toContain("hunter2");
     expect(fs.existsSync(path.resolve("postgres:"))).toBe(false);
   });

@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
+import { eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { claims } from "@/db/schema";
 import { countReportClaims } from "@/db/queries/report-rows";
 import { reportPieces } from "@/lib/reports";
 import { reportFileName, reportFiltersQuery, type ReportFormat } from "@/lib/reports/filters";
@@ -12,9 +14,10 @@ import { reportJsonSchema } from "@/lib/reports/json-schema";
 import { recordVerdict } from "@/lib/verdicts";
 import { seedDesk } from "@/seed/seed-desk";
 import { SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } from "./support/factories";
+import { joined } from "./support/pieces";
 
-const run = (format: ReportFormat, filters = {}) => [...reportPieces(format, reportFiltersQuery.parse(filters))].join("");
-const quotes = () => (getDb().$client.prepare("select quote from claims where deleted_at is null").pluck().all() as string[]);
+const run = (format: ReportFormat, filters = {}) => joined(reportPieces(format, reportFiltersQuery.parse(filters)));
+const quotes = async () => (await getDb().select({ quote: claims.quote }).from(claims).where(isNull(claims.deletedAt))).map((c) => c.quote);
 
 const FORMULA = '=HYPERLINK("http://x")';
 const KOREAN = "북한 외무상 최선희가 모스크바에 도착했다";
@@ -30,18 +33,18 @@ beforeAll(async () => {
 });
 
 describe("CSV", () => {
-  it("parses back to one row per claim, with the BOM, the header and every quote", () => {
-    const csv = run("csv");
+  it("parses back to one row per claim, with the BOM, the header and every quote", async () => {
+    const csv = await run("csv");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const rows = parse(csv.slice(1), { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(CSV_HEADER);
-    expect(rows.length - 1).toBe(countReportClaims({}));
+    expect(rows.length - 1).toBe(await countReportClaims({}));
     const exported = rows.slice(1).map((r) => r[2]!.replace(/^'/, ""));
-    expect(new Set(exported)).toEqual(new Set(quotes()));
+    expect(new Set(exported)).toEqual(new Set(await quotes()));
   });
 
-  it("neutralises formula payloads and keeps Korean text and quotation marks intact", () => {
-    const rows = parse(run("csv").slice(1)) as string[][];
+  it("neutralises formula payloads and keeps Korean text and quotation marks intact", async () => {
+    const rows = parse((await run("csv")).slice(1)) as string[][];
     const formula = rows.find((r) => r[2]!.includes("HYPERLINK"))!;
     expect(formula[2]).toBe(`'${FORMULA}`);
     expect(formula[5]).toBe("'+SUM(A1:A9)");
@@ -54,9 +57,9 @@ describe("CSV", () => {
 });
 
 describe("JSON", () => {
-  it("validates against its versioned schema and carries history and evidence", () => {
-    const report = reportJsonSchema.parse(JSON.parse(run("json", { status: "corroborated" })));
-    expect(report.claims.length).toBe(countReportClaims({ status: "corroborated" }));
+  it("validates against its versioned schema and carries history and evidence", async () => {
+    const report = reportJsonSchema.parse(JSON.parse(await run("json", { status: "corroborated" })));
+    expect(report.claims.length).toBe(await countReportClaims({ status: "corroborated" }));
     const moscow = report.claims.find((c) => c.quote === "Choe is scheduled to arrive in Moscow on Wednesday")!;
     expect(moscow.verdicts.map((v) => v.status)).toEqual(["corroborated", "pending"]);
     expect(moscow.evidence[0]?.target).toMatchObject({ kind: "passage", quote: "Choi arrived in Moscow on October 30", sourceTitle: "North Korean and Russian foreign ministers reaffirm their solidarity" });
@@ -67,9 +70,9 @@ describe("JSON", () => {
 });
 
 describe("ClaimReview JSON-LD", () => {
-  it("has one complete ClaimReview per ruled claim and none for pending ones", () => {
-    const reviews = JSON.parse(run("jsonld")) as Array<NonNullable<ReturnType<typeof claimReview>>>;
-    const ruled = countReportClaims({ status: "corroborated" }) + countReportClaims({ status: "contradicted" });
+  it("has one complete ClaimReview per ruled claim and none for pending ones", async () => {
+    const reviews = JSON.parse(await run("jsonld")) as Array<NonNullable<ReturnType<typeof claimReview>>>;
+    const ruled = await countReportClaims({ status: "corroborated" }) + await countReportClaims({ status: "contradicted" });
     expect(reviews).toHaveLength(ruled);
     for (const r of reviews) {
       expect(r).toMatchObject({ "@context": "https://schema.org", "@type": "ClaimReview", author: { "@type": "Organization" } });
@@ -81,16 +84,16 @@ describe("ClaimReview JSON-LD", () => {
       expect(r.reviewRating.ratingValue).toBe(r.reviewRating.alternateName === "Corroborated" ? 5 : 1);
       expect(r.itemReviewed).toMatchObject({ "@type": "Claim", author: { name: expect.any(String) }, datePublished: expect.stringMatching(/^\d{4}-/) });
     }
-    const pendingQuotes = getDb().$client.prepare("select quote from claims where status = 'pending'").pluck().all() as string[];
+    const pendingQuotes = (await getDb().select({ quote: claims.quote }).from(claims).where(eq(claims.status, "pending"))).map((c) => c.quote);
     expect(reviews.some((r) => pendingQuotes.includes(r.claimReviewed))).toBe(false);
   });
 });
 
 describe("Markdown and HTML", () => {
-  it("contain every exported quote, grouped by source then status", () => {
-    const md = run("md");
-    const html = run("html");
-    for (const quote of quotes()) {
+  it("contain every exported quote, grouped by source then status", async () => {
+    const md = await run("md");
+    const html = await run("html");
+    for (const quote of await quotes()) {
       expect(md).toContain(mdText(quote));
       expect(html).toContain(esc(quote));
     }
@@ -102,8 +105,8 @@ describe("Markdown and HTML", () => {
     expect(md.indexOf("### Contradicted", kyunghyang)).toBeLessThan(md.indexOf("### Pending", kyunghyang));
   });
 
-  it("say so when nothing matches", () => {
-    expect(run("md", { type: "attribution", status: "contradicted" })).toContain("No claims match these filters.");
+  it("say so when nothing matches", async () => {
+    expect(await run("md", { type: "attribution", status: "contradicted" })).toContain("No claims match these filters.");
   });
 });
 
@@ -117,9 +120,9 @@ describe("filters", () => {
     expect(name).toBe("claimdesk-report-2026-11-23-contradicted-speaker-4.csv");
   });
 
-  it("bound the latest verdict's date, both days included", () => {
+  it("bound the latest verdict's date, both days included", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    expect(countReportClaims(reportFiltersQuery.parse({ from: today, to: today }))).toBeGreaterThan(0);
-    expect(countReportClaims(reportFiltersQuery.parse({ to: "2000-01-01" }))).toBe(0);
+    expect(await countReportClaims(reportFiltersQuery.parse({ from: today, to: today }))).toBeGreaterThan(0);
+    expect(await countReportClaims(reportFiltersQuery.parse({ to: "2000-01-01" }))).toBe(0);
   });
 });

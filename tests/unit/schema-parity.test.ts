@@ -42,7 +42,7 @@ import {
   SQLiteTable,
   text as sqliteText,
 } from "drizzle-orm/sqlite-core";
-import * as sqliteSchema from "@/db/schema";
+import * as sqliteSchema from "@/db/schema-sqlite";
 import * as pgSchema from "@/db/schema-pg";
 
 type Family = "integer" | "real" | "text" | "boolean" | "json";

@@ -13,7 +13,9 @@ import {
   recordFailure,
 } from "@/lib/auth/limiter";
 import * as password from "@/lib/auth/password";
-import { getDb } from "@/db/client";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb, transaction } from "@/db/client";
+import { auditLog, signInFailures } from "@/db/schema";
 import { unlockAccount } from "@/lib/users";
 import { SYSTEM, asUser, expectOk, makeUser, unique } from "./support/factories";
 
@@ -58,15 +60,15 @@ describe("the hard lock: one account at one address", () => {
     expect(await checkCredentials({ email: user.email, password: user.password }, newAddress())).toMatchObject({ ok: true });
   });
 
-  it("counts only failures inside the 15-minute window, and releases as the oldest age out", () => {
+  it("counts only failures inside the 15-minute window, and releases as the oldest age out", async () => {
     const keys = attemptKeys(`${unique("window")}@example.test`, newAddress());
     const t0 = Date.now() - 20 * 60_000;
-    for (let i = 0; i < 5; i++) recordFailure([keys.pair], t0);
-    for (let i = 0; i < 5; i++) recordFailure([keys.pair], t0 + 10 * 60_000);
-    expect(limitState(getDb(), keys, t0 + 10 * 60_000)).toEqual({ limited: true, kind: "locked", retryAfterMs: 5 * 60_000 });
-    expect(limitState(getDb(), keys, t0 + WINDOW_MS)).toEqual({ limited: false });
-    for (let i = 0; i < 4; i++) recordFailure([keys.pair], t0 + 26 * 60_000);
-    expect(limitState(getDb(), keys, t0 + 26 * 60_000)).toEqual({ limited: false });
+    for (let i = 0; i < 5; i++) await recordFailure([keys.pair], t0);
+    for (let i = 0; i < 5; i++) await recordFailure([keys.pair], t0 + 10 * 60_000);
+    expect(await limitState(getDb(), keys, t0 + 10 * 60_000)).toEqual({ limited: true, kind: "locked", retryAfterMs: 5 * 60_000 });
+    expect(await limitState(getDb(), keys, t0 + WINDOW_MS)).toEqual({ limited: false });
+    for (let i = 0; i < 4; i++) await recordFailure([keys.pair], t0 + 26 * 60_000);
+    expect(await limitState(getDb(), keys, t0 + 26 * 60_000)).toEqual({ limited: false });
   });
 
   it("forgets the pair's and the account's failures after a right password", async () => {
@@ -113,7 +115,7 @@ describe("the account-wide ceiling", () => {
     expect(slowedMessage(slowed.retryAfterMs)).toMatch(/Try again in 1 second\./);
 
     // the wait over (the last failure moved a second back), the owner gets in
-    getDb().$client.prepare("update sign_in_failures set at = at - 1500 where key = ?").run(`account:${user.email}`);
+    await transaction((tx) => tx.update(signInFailures).set({ at: sql`${signInFailures.at} - 1500` }).where(eq(signInFailures.key, `account:${user.email}`)));
     expect(await checkCredentials({ email: user.email, password: user.password }, newAddress())).toMatchObject({ ok: true });
   });
 });
@@ -148,7 +150,7 @@ describe("admins see and lift the limits", () => {
     const attacker = newAddress();
     for (let i = 0; i < MAX_FAILURES; i++) await checkCredentials({ email: user.email, password: `x-${i}` }, attacker);
     for (let i = MAX_FAILURES; i < ACCOUNT_SOFT_LIMIT; i++) await checkCredentials({ email: user.email, password: `x-${i}` }, newAddress());
-    const limits = limitedAccounts([user.email]).get(user.email)!;
+    const limits = (await limitedAccounts([user.email])).get(user.email)!;
     expect(limits.failures).toBe(ACCOUNT_SOFT_LIMIT);
     expect(limits.lockedAddresses.map((l) => l.address)).toEqual([attacker]);
     expect(limits.slowedUntil).toBeGreaterThan(Date.now() - 1000);
@@ -157,10 +159,15 @@ describe("admins see and lift the limits", () => {
     const viewer = await makeUser({ role: "viewer" });
     expect(await unlockAccount(asUser(viewer), { userId: user.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(expectOk(await unlockAccount(asUser(admin), { userId: user.id })).cleared).toBe(2 * ACCOUNT_SOFT_LIMIT);
-    expect(limitedAccounts([user.email]).size).toBe(0);
+    expect((await limitedAccounts([user.email])).size).toBe(0);
     expect(await checkCredentials({ email: user.email, password: user.password }, attacker)).toMatchObject({ ok: true });
-    const audit = getDb().$client.prepare("select action from audit_log where entity = 'user' and entity_id = ? order by id desc limit 1").get(user.id);
-    expect(audit).toEqual({ action: "user.unlock" });
+    const audit = await getDb()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "user"), eq(auditLog.entityId, user.id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit).toEqual([{ action: "user.unlock" }]);
   });
 
   it("the shell unlocks too (system actor)", async () => {

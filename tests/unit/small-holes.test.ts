@@ -62,7 +62,7 @@ describe("the client's address", () => {
 describe("the speaker list", () => {
   it("gives every speaker its own aliases, and only its own", async () => {
     const made = await Promise.all(Array.from({ length: 200 }, (_, i) => makeSpeaker({ name: unique(`Grouped ${i}`), aliases: [unique("a"), unique("b")] })));
-    const listed = new Map(listSpeakers().map((s) => [s.id, s.aliases]));
+    const listed = new Map((await listSpeakers()).map((s) => [s.id, s.aliases]));
     for (const speaker of made) expect(listed.get(speaker.id)?.sort()).toEqual([...speaker.aliases].sort());
   });
 });

@@ -15,7 +15,7 @@ describe("removeAlias", () => {
     const wrong = await removeAlias(SYSTEM, { speakerId: other.id, aliasId });
     expect(wrong.ok ? null : wrong.error.code).toBe("not_found");
     expectOk(await removeAlias(SYSTEM, { speakerId: speaker.id, aliasId }));
-    expect(findSpeakers("Rodong").map((s) => s.id)).not.toContain(speaker.id);
+    expect((await findSpeakers("Rodong")).map((s) => s.id)).not.toContain(speaker.id);
     const audit = getDb().$client.prepare("select count(*) as n from audit_log where action like 'speaker.remove_alias%' and entity_id = ?").get(speaker.id) as { n: number };
     expect(audit.n).toBe(1);
   });
@@ -33,7 +33,7 @@ describe("mergeSpeakers", () => {
     expect(result.movedAliases).toEqual(expect.arrayContaining([merge.name, "FM Choe"]));
     expect(result.movedAliases).not.toContain("Choe"); // already an alias of the one kept
     expect(getDb().$client.prepare("select count(*) as n from speakers where id = ?").get(merge.id)).toEqual({ n: 0 });
-    expect(findSpeakers(merge.name)[0]?.id).toBe(keep.id);
+    expect((await findSpeakers(merge.name))[0]?.id).toBe(keep.id);
     const audit = getDb().$client.prepare("select before, after from audit_log where action like 'speaker.merge%' and entity_id = ?").get(keep.id) as { before: string; after: string };
     expect(JSON.parse(audit.before).merged.name).toBe(merge.name);
   });

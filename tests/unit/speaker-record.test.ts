@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import { verdicts, type ClaimStatus } from "@/db/schema";
 import { bucketMonths, getSpeakerRecord, listSpeakerClaims, listSpeakerVerdictMonths, nextMonth, sharesOf } from "@/db/queries/speaker-record";
 import { deleteClaim } from "@/lib/claims";
@@ -44,7 +44,7 @@ async function speakerWithRecord() {
 describe("getSpeakerRecord", () => {
   it("counts live claims by status with whole-percent shares, and predictions by outcome", async () => {
     const { speaker } = await speakerWithRecord();
-    const record = getSpeakerRecord({ speakerId: speaker.id, today: "2025-01-01" });
+    const record = await getSpeakerRecord({ speakerId: speaker.id, today: "2025-01-01" });
     expect(record.total).toBe(7);
     expect(record.counts).toEqual({ corroborated: 2, contradicted: 2, pending: 3 });
     // 2/7 = 28.6%, 3/7 = 42.9%
@@ -55,14 +55,14 @@ describe("getSpeakerRecord", () => {
   it("counts a pending prediction as overdue only once its resolves-on day has passed", async () => {
     const { speaker } = await speakerWithRecord();
     // the day itself is not past it
-    expect(getSpeakerRecord({ speakerId: speaker.id, today: "2024-12-31" }).predictions.overdue).toBe(0);
-    expect(getSpeakerRecord({ speakerId: speaker.id, today: "2025-01-01" }).predictions.overdue).toBe(1);
-    expect(getSpeakerRecord({ speakerId: speaker.id, today: "2100-01-01" }).predictions.overdue).toBe(2);
+    expect((await getSpeakerRecord({ speakerId: speaker.id, today: "2024-12-31" })).predictions.overdue).toBe(0);
+    expect((await getSpeakerRecord({ speakerId: speaker.id, today: "2025-01-01" })).predictions.overdue).toBe(1);
+    expect((await getSpeakerRecord({ speakerId: speaker.id, today: "2100-01-01" })).predictions.overdue).toBe(2);
   });
 
   it("answers zeros, not NaN, for a speaker without claims", async () => {
     const speaker = await makeSpeaker();
-    expect(getSpeakerRecord({ speakerId: speaker.id })).toEqual({
+    expect(await getSpeakerRecord({ speakerId: speaker.id })).toEqual({
       total: 0,
       counts: { corroborated: 0, contradicted: 0, pending: 0 },
       shares: { corroborated: 0, contradicted: 0, pending: 0 },
@@ -73,7 +73,7 @@ describe("getSpeakerRecord", () => {
 
   it("lists the speaker's live claims newest first, with their source", async () => {
     const { speaker, claims } = await speakerWithRecord();
-    const { items, more } = listSpeakerClaims({ speakerId: speaker.id });
+    const { items, more } = await listSpeakerClaims({ speakerId: speaker.id });
     expect(more).toBe(false);
     expect(items.map((c) => c.id)).toEqual(
       [claims.corroborated, claims.contradicted, claims.pending, claims.cameTrue, claims.cameFalse, claims.overdue, claims.open].map((c) => c.id).reverse(),
@@ -85,7 +85,7 @@ describe("getSpeakerRecord", () => {
 describe("listSpeakerVerdictMonths", () => {
   it("buckets every verdict on the speaker's live claims by month and status", async () => {
     const { speaker } = await speakerWithRecord();
-    const { months, earlier, total } = listSpeakerVerdictMonths({ speakerId: speaker.id });
+    const { months, earlier, total } = await listSpeakerVerdictMonths({ speakerId: speaker.id });
     // pending then corroborated, contradicted, corroborated, contradicted; the deleted claim's and the other speaker's verdicts left out
     expect(months).toEqual([{ month: thisMonth(), corroborated: 2, contradicted: 2, pending: 1, total: 5 }]);
     expect(earlier).toBeNull();
@@ -96,15 +96,14 @@ describe("listSpeakerVerdictMonths", () => {
     const { speaker, claims } = await speakerWithRecord();
     const reviewer = await makeUser({ role: "reviewer" });
     // the door stamps a verdict with the time of the write; older months are written as an import of old rulings would
-    getDb()
-      .insert(verdicts)
-      .values([
+    await transaction((tx) =>
+      tx.insert(verdicts).values([
         { claimId: claims.pending.id, reviewerId: reviewer.id, status: "pending", rationale: "", createdAt: "2023-10-31T23:59:59.999Z" },
         { claimId: claims.pending.id, reviewerId: reviewer.id, status: "pending", rationale: "", createdAt: "2023-12-01T00:00:00.000Z" },
         { claimId: claims.overdue.id, reviewerId: reviewer.id, status: "pending", rationale: "", createdAt: "2023-12-15T08:00:00.000Z" },
-      ])
-      .run();
-    const { months, total } = listSpeakerVerdictMonths({ speakerId: speaker.id, maxMonths: 1000 });
+      ]),
+    );
+    const { months, total } = await listSpeakerVerdictMonths({ speakerId: speaker.id, maxMonths: 1000 });
     expect(months.slice(0, 3)).toEqual([
       { month: "2023-10", corroborated: 0, contradicted: 0, pending: 1, total: 1 },
       { month: "2023-11", corroborated: 0, contradicted: 0, pending: 0, total: 0 },
@@ -116,7 +115,7 @@ describe("listSpeakerVerdictMonths", () => {
     expect(total).toBe(8);
 
     // keeping the last two months sums everything before them
-    const recent = listSpeakerVerdictMonths({ speakerId: speaker.id, maxMonths: 2 });
+    const recent = await listSpeakerVerdictMonths({ speakerId: speaker.id, maxMonths: 2 });
     expect(recent.months).toHaveLength(2);
     expect(recent.months.at(-1)!.month).toBe(thisMonth());
     expect(recent.earlier).toMatchObject({ month: "2023-10", pending: 3, total: 3 });
@@ -126,7 +125,7 @@ describe("listSpeakerVerdictMonths", () => {
   it("answers no months for a speaker without verdicts", async () => {
     const speaker = await makeSpeaker();
     await makeClaim({ speakerId: speaker.id });
-    expect(listSpeakerVerdictMonths({ speakerId: speaker.id })).toEqual({ months: [], earlier: null, total: 0 });
+    expect(await listSpeakerVerdictMonths({ speakerId: speaker.id })).toEqual({ months: [], earlier: null, total: 0 });
   });
 });
 

@@ -31,24 +31,24 @@ describe("findSpeakers on the seeded desk", () => {
     await seedDesk();
   });
 
-  it.each(["Choe Son-hui", "choe son hee", "CHOI", "Choe", "Chóe Son Hui"])("finds Choe Son Hui first for %j", (query) => {
-    const found = findSpeakers(query);
+  it.each(["Choe Son-hui", "choe son hee", "CHOI", "Choe", "Chóe Son Hui"])("finds Choe Son Hui first for %j", async (query) => {
+    const found = await findSpeakers(query);
     expect(found[0]?.name).toBe("Choe Son Hui");
   });
 
-  it("ranks an exact alias above a name that merely contains the query", () => {
+  it("ranks an exact alias above a name that merely contains the query", async () => {
     // "Kim" is an alias of Kim Jong-un; other speakers' names contain "kim" nowhere but his
-    expect(findSpeakers("Kim")[0]?.name).toBe("Kim Jong-un");
-    expect(findSpeakers("kcna")[0]?.name).toBe("Korean Central News Agency");
-    expect(findSpeakers("경향신문")[0]?.name).toBe("Kyunghyang Shinmun");
+    expect((await findSpeakers("Kim"))[0]?.name).toBe("Kim Jong-un");
+    expect((await findSpeakers("kcna"))[0]?.name).toBe("Korean Central News Agency");
+    expect((await findSpeakers("경향신문"))[0]?.name).toBe("Kyunghyang Shinmun");
   });
 
-  it("finds by substring, and finds nothing for an empty or punctuation-only query", () => {
-    expect(findSpeakers("lavro").map((s) => s.name)).toEqual(["Sergey Lavrov"]);
-    expect(findSpeakers("")).toEqual([]);
-    expect(findSpeakers("  -- ")).toEqual([]);
-    expect(findSpeakers("%")).toEqual([]);
-    expect(findSpeakers("zzzz-no-such-speaker")).toEqual([]);
+  it("finds by substring, and finds nothing for an empty or punctuation-only query", async () => {
+    expect((await findSpeakers("lavro")).map((s) => s.name)).toEqual(["Sergey Lavrov"]);
+    expect(await findSpeakers("")).toEqual([]);
+    expect(await findSpeakers("  -- ")).toEqual([]);
+    expect(await findSpeakers("%")).toEqual([]);
+    expect(await findSpeakers("zzzz-no-such-speaker")).toEqual([]);
   });
 });
 
@@ -57,7 +57,7 @@ describe("speaker aliases", () => {
     const name = `Park ${unique("Min")}`;
     const speaker = await makeSpeaker({ name, aliases: [name.toUpperCase(), "Park M.", "park-m", "Minister Park"] });
     expect(speaker.aliases).toEqual(["Park M.", "Minister Park"]);
-    expect(findSpeakers("minister park").map((s) => s.id)).toContain(speaker.id);
+    expect((await findSpeakers("minister park")).map((s) => s.id)).toContain(speaker.id);
   });
 
   it("addAlias refuses an alias that differs only in case or hyphens", async () => {

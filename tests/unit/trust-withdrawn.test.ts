@@ -18,38 +18,38 @@ beforeEach(() => {
   vi.mocked(password.hashPassword).mockClear();
 });
 
-const signedIn = (userId: number) => ({ userId, authAt: Date.now(), sid: startSession(userId) });
+const signedIn = async (userId: number) => ({ userId, authAt: Date.now(), sid: await startSession(userId) });
 
 describe("sessions end on the server", () => {
   it("a cookie's session ends at sign-out: the same cookie, copied before, is refused after", async () => {
     const user = await makeUser({ role: "reviewer" });
-    const copy = signedIn(user.id);
-    expect(sessionAccount(copy)).toMatchObject({ id: user.id });
-    endSession(copy.sid);
-    expect(sessionAccount(copy)).toBeNull();
+    const copy = await signedIn(user.id);
+    expect(await sessionAccount(copy)).toMatchObject({ id: user.id });
+    await endSession(copy.sid);
+    expect(await sessionAccount(copy)).toBeNull();
   });
 
   it("a cookie naming no session, another user's session, or none at all is refused", async () => {
     const user = await makeUser({ role: "reviewer" });
     const other = await makeUser({ role: "reviewer" });
-    expect(sessionAccount({ userId: user.id, authAt: Date.now(), sid: null })).toBeNull();
-    expect(sessionAccount({ userId: user.id, authAt: Date.now(), sid: "made-up" })).toBeNull();
-    expect(sessionAccount({ userId: user.id, authAt: Date.now(), sid: startSession(other.id) })).toBeNull();
+    expect(await sessionAccount({ userId: user.id, authAt: Date.now(), sid: null })).toBeNull();
+    expect(await sessionAccount({ userId: user.id, authAt: Date.now(), sid: "made-up" })).toBeNull();
+    expect(await sessionAccount({ userId: user.id, authAt: Date.now(), sid: await startSession(other.id) })).toBeNull();
   });
 
   it("'sign out everywhere' ends every session of the account and no other's, with an audit row", async () => {
     const user = await makeUser({ role: "viewer" });
     const other = await makeUser({ role: "viewer" });
-    const laptop = signedIn(user.id);
-    const phone = signedIn(user.id);
-    const someoneElse = signedIn(other.id);
+    const laptop = await signedIn(user.id);
+    const phone = await signedIn(user.id);
+    const someoneElse = await signedIn(other.id);
     expect(expectOk(await endAllSessions(asUser(user), { userId: user.id })).sessionsEnded).toBe(2);
-    expect(sessionAccount(laptop)).toBeNull();
-    expect(sessionAccount(phone)).toBeNull();
-    expect(sessionAccount(someoneElse)).toMatchObject({ id: other.id });
+    expect(await sessionAccount(laptop)).toBeNull();
+    expect(await sessionAccount(phone)).toBeNull();
+    expect(await sessionAccount(someoneElse)).toMatchObject({ id: other.id });
     // a new sign-in afterwards works
-    const again = { ...signedIn(user.id), authAt: Date.now() + 1 };
-    expect(sessionAccount(again)).toMatchObject({ id: user.id });
+    const again = { ...(await signedIn(user.id)), authAt: Date.now() + 1 };
+    expect(await sessionAccount(again)).toMatchObject({ id: user.id });
     const audit = getDb().$client.prepare("select action from audit_log where entity = 'user' and entity_id = ? order by id desc").get(user.id);
     expect(audit).toEqual({ action: "user.end_sessions" });
   });
@@ -58,11 +58,11 @@ describe("sessions end on the server", () => {
     const user = await makeUser({ role: "reviewer" });
     const victim = await makeUser({ role: "reviewer" });
     const admin = await makeUser({ role: "admin" });
-    const session = signedIn(victim.id);
+    const session = await signedIn(victim.id);
     expect(await endAllSessions(asUser(user), { userId: victim.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(sessionAccount(session)).toMatchObject({ id: victim.id });
+    expect(await sessionAccount(session)).toMatchObject({ id: victim.id });
     expectOk(await endAllSessions(asUser(admin), { userId: victim.id }));
-    expect(sessionAccount(session)).toBeNull();
+    expect(await sessionAccount(session)).toBeNull();
   });
 });
 
@@ -70,11 +70,11 @@ describe("tokens die with their account's trust", () => {
   it("disabling an account revokes its tokens and ends its sessions; enabling it brings neither back", async () => {
     const user = await makeUser({ role: "reviewer" });
     const { token } = expectOk(await createToken(asUser(user), { name: "cms" }));
-    const session = signedIn(user.id);
+    const session = await signedIn(user.id);
     expectOk(await setDisabled(SYSTEM, { userId: user.id, disabled: true }));
     expectOk(await setDisabled(SYSTEM, { userId: user.id, disabled: false }));
-    expect(userForToken(token)).toBeNull();
-    expect(sessionAccount(session)).toBeNull();
+    expect(await userForToken(token)).toBeNull();
+    expect(await sessionAccount(session)).toBeNull();
     const revoked = getDb().$client.prepare("select count(*) as n from audit_log where action like 'token.revoke%' and entity = 'api_token'").get() as { n: number };
     expect(revoked.n).toBeGreaterThan(0);
   });
@@ -86,9 +86,9 @@ describe("tokens die with their account's trust", () => {
     const b = expectOk(await createToken(asUser(user), { name: "b" })).token;
     const theirs = expectOk(await createToken(asUser(other), { name: "theirs" })).token;
     expectOk(await resetPassword(SYSTEM, { userId: user.id, password: "a brand new long password" }));
-    expect(userForToken(a)).toBeNull();
-    expect(userForToken(b)).toBeNull();
-    expect(userForToken(theirs)).toBe(other.id);
+    expect(await userForToken(a)).toBeNull();
+    expect(await userForToken(b)).toBeNull();
+    expect(await userForToken(theirs)).toBe(other.id);
   });
 });
 

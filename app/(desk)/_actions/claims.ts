@@ -16,7 +16,7 @@ export async function createClaimAction(input: unknown): Promise<ActionResult<{ 
 
 /** Claims in other sources whose quote or proposition contains the text, to cite as evidence. */
 export async function searchClaimsAction(input: unknown): Promise<ActionResult<ClaimSearchHit[]>> {
-  return readAction(claimSearchInput, input, (query) => ok(searchClaims(query)));
+  return readAction(claimSearchInput, input, async (query) => ok(await searchClaims(query)));
 }
 
 /** One click on a related claim: it becomes supporting or refuting evidence of this one (through the evidence door). */

@@ -8,5 +8,5 @@ import { readAction } from "./run";
 
 /** Occurrences of the exact words in other sources, to cite as a passage. */
 export async function findPassagesAction(input: unknown): Promise<ActionResult<PassageHit[]>> {
-  return readAction(passageSearchInput, input, (query) => ok(searchPassages(query)));
+  return readAction(passageSearchInput, input, async (query) => ok(await searchPassages(query)));
 }

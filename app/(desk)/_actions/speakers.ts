@@ -10,7 +10,7 @@ import { readAction, runAction } from "./run";
 
 /** Speakers whose name or an alias matches what the reviewer typed. */
 export async function findSpeakersAction(input: unknown): Promise<ActionResult<SpeakerOption[]>> {
-  return readAction(speakerSearchInput, input, ({ query }) => ok(findSpeakers(query, 8)));
+  return readAction(speakerSearchInput, input, async ({ query }) => ok(await findSpeakers(query, 8)));
 }
 
 /** A new speaker made from the claim form, when none of the offered ones is right. */

@@ -20,10 +20,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   await requirePageUser(`/claims?${new URLSearchParams(raw)}`);
   const parsed = claimFiltersQuery.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
-  const { items, nextCursor } = listClaimsWithSourceTitles({ ...filters, limit: filters.limit ?? 50 });
+  const { items, nextCursor } = await listClaimsWithSourceTitles({ ...filters, limit: filters.limit ?? 50 });
   // the pickers search as the reviewer types; only the chosen source and speaker are read here, by id
-  const source = filters.sourceId ? getSourceSummary(filters.sourceId) : null;
-  const speaker = filters.speakerId ? getSpeakerSummary(filters.speakerId) : null;
+  const source = filters.sourceId ? await getSourceSummary(filters.sourceId) : null;
+  const speaker = filters.speakerId ? await getSpeakerSummary(filters.speakerId) : null;
   const next = nextCursor
     ? `/claims?${new URLSearchParams({ ...raw, cursor: encodeCursor(nextCursor) })}`
     : null;

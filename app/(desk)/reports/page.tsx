@@ -21,10 +21,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   await requirePageUser(query ? `/reports?${query}` : "/reports");
   const options = {
     statuses: CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })),
-    sources: listSourceOptions().map((s) => ({ value: s.id, label: `${s.title} (${s.outlet})` })),
-    speakers: listSpeakerOptions().map((s) => ({ value: s.id, label: s.name })),
+    sources: (await listSourceOptions()).map((s) => ({ value: s.id, label: `${s.title} (${s.outlet})` })),
+    speakers: (await listSpeakerOptions()).map((s) => ({ value: s.id, label: s.name })),
     types: CLAIM_TYPES.map((t) => ({ value: t, label: t })),
-    reviewers: listReviewerOptions().map((u) => ({ value: u.id, label: u.name })),
+    reviewers: (await listReviewerOptions()).map((u) => ({ value: u.id, label: u.name })),
   };
 
   return (
@@ -34,7 +34,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         Choose the claims to report on, then export them: a spreadsheet, data for scripts, ClaimReview markup for
         search engines, Markdown, or a page to print.
       </p>
-      <ReportWorkbench key={query} options={options} values={raw} initial={actionResultOf(reportPreviewFor(raw))} />
+      <ReportWorkbench key={query} options={options} values={raw} initial={actionResultOf(await reportPreviewFor(raw))} />
     </>
   );
 }

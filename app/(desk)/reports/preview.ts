@@ -10,8 +10,8 @@ import type { ReportPreview } from "@/app/_components/report-workbench";
  * The count and first rows for the report page's filters, as its first render
  * and its live updates both show them. Empty values mean "any".
  */
-export function reportPreviewFor(raw: Record<string, string>): Result<ReportPreview> {
+export async function reportPreviewFor(raw: Record<string, string>): Promise<Result<ReportPreview>> {
   const parsed = reportFiltersQuery.safeParse(queryObject(raw));
   if (!parsed.success) return fail("invalid", "Some values are not valid.", zodFields(parsed.error));
-  return ok(previewReport(parsed.data, 10));
+  return ok(await previewReport(parsed.data, 10));
 }

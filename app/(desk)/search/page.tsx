@@ -20,7 +20,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   await requirePageUser(`/search?${new URLSearchParams(raw)}`);
   const parsed = deskSearchQuery.safeParse(raw);
   const q = parsed.success ? parsed.data.q : "";
-  const result = parsed.success && q.trim() ? searchEverything(q, { kinds: parsed.data.kind, limit: parsed.data.limit ?? 10 }) : null;
+  const result = parsed.success && q.trim() ? await searchEverything(q, { kinds: parsed.data.kind, limit: parsed.data.limit ?? 10 }) : null;
   const problem = !parsed.success ? "These search options are not valid." : result && !result.ok ? result.error.message : null;
   const r = result?.ok ? result.value : null;
   const total = r ? r.claims.length + r.sources.length + r.speakers.length + r.verdicts.length : 0;

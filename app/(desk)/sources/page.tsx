@@ -22,7 +22,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
   const after = raw.cursor ? decodeSourceCursor(raw.cursor) : null;
   const before = !after && raw.before ? decodeSourceCursor(raw.before) : null;
   const badCursor = Boolean((raw.cursor && !after) || (raw.before && !after && !before));
-  const { items, nextCursor, prevCursor } = listSourcesPage({ sort, limit: PAGE_SIZE, after, before });
+  const { items, nextCursor, prevCursor } = await listSourcesPage({ sort, limit: PAGE_SIZE, after, before });
 
   const href = (params: { sort: SourceSort; cursor?: SourceCursor | null; before?: SourceCursor | null }) => {
     const search = new URLSearchParams();

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Speakers" };
 
 export default async function SpeakersPage() {
   await requirePageUser("/speakers");
-  const speakers = listSpeakers();
+  const speakers = await listSpeakers();
   return (
     <>
       <h1>Speakers</h1>

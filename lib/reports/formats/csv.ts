@@ -15,10 +15,10 @@ export function neutralise(cell: string): string {
 }
 
 /** RFC 4180 by csv-stringify, UTF-8 with a BOM so spreadsheets read Korean text right. */
-export const writeCsv: Writer = function* (chunks, ctx) {
+export const writeCsv: Writer = async function* (chunks, ctx) {
   yield "\uFEFF";
   yield stringify([CSV_HEADER], { record_delimiter: "\r\n" });
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     const records = chunk.map((c) =>
       [
         String(c.id),

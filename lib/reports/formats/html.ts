@@ -22,12 +22,12 @@ function summary(ctx: ReportContext): string {
 }
 
 /** A standalone, printable HTML report: summary tables, then claims by source and status. */
-export const writeHtml: Writer = function* (chunks, ctx) {
+export const writeHtml: Writer = async function* (chunks, ctx) {
   yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>Claimdesk verdict report</title><style>${REPORT_STYLE}</style></head><body><main>` +
     `<h1>Claimdesk verdict report</h1><p class="meta">Generated ${esc(ctx.generatedAt)} · ${esc(describeFilters(ctx))}</p>${summary(ctx)}`;
   let open = { source: false, status: false, any: false };
-  for (const events of grouped(chunks)) {
+  for await (const events of grouped(chunks)) {
     let out = "";
     for (const { kind, claim: c } of events) {
       open.any = true;

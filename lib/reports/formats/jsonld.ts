@@ -29,10 +29,10 @@ export function claimReview(c: ReportClaim, ctx: ReportContext) {
 }
 
 /** A JSON array of ClaimReview objects, one per claim with a verdict other than pending. */
-export const writeJsonLd: Writer = function* (chunks, ctx) {
+export const writeJsonLd: Writer = async function* (chunks, ctx) {
   yield "[";
   let first = true;
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     let out = "";
     for (const c of chunk) {
       const review = claimReview(c, ctx);

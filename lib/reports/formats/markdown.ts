@@ -15,10 +15,10 @@ export function mdText(text: string): string {
 }
 
 /** A report for editors: by source, then by status, each claim with its verdict, rationale and evidence. */
-export const writeMarkdown: Writer = function* (chunks, ctx) {
+export const writeMarkdown: Writer = async function* (chunks, ctx) {
   yield `# Claimdesk verdict report\n\nGenerated ${ctx.generatedAt} · ${mdText(describeFilters(ctx))}\n`;
   let any = false;
-  for (const events of grouped(chunks)) {
+  for await (const events of grouped(chunks)) {
     let out = "";
     for (const { kind, claim: c } of events) {
       any = true;

@@ -20,8 +20,6 @@ export type Desk = {
   remove: () => void;
 };
 
-const forDb = globalThis as unknown as { claimdeskDb?: { $client: Database.Database } };
-
 export function tempFile(label: string): string {
   return path.join(os.tmpdir(), `claimdesk-reliability-${label}-${process.pid}-${randomBytes(4).toString("hex")}.db`);
 }
@@ -35,9 +33,8 @@ export async function makeDesk(label: string): Promise<Desk> {
   process.env.DATABASE_URL = `file:${file}`;
   // a known password: the seed then writes no data/demo-credentials.txt
   process.env.DEMO_PASSWORD = "reliability-demo-password";
-  forDb.claimdeskDb?.$client.close();
-  delete forDb.claimdeskDb;
-  const { getDb } = await import("@/db/client");
+  const { closeDb, getDb } = await import("@/db/client");
+  await closeDb();
   const { migrateDatabase } = await import("@/db/connection");
   const { seedDesk } = await import("@/seed/seed-desk");
   const { createToken } = await import("@/lib/tokens");
@@ -50,8 +47,7 @@ export async function makeDesk(label: string): Promise<Desk> {
   const claims = sqlite
     .prepare("select id, version, source_id as sourceId, start_offset as start, end_offset as end, quote, speaker_id as speakerId from claims order by id")
     .all() as Desk["claims"];
-  sqlite.close();
-  delete forDb.claimdeskDb;
+  await closeDb();
   return { file, token: made.value.token, claims, remove: () => removeDatabase(file) };
 }
 

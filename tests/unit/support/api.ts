@@ -11,8 +11,8 @@ import { asUser, expectOk, makeUser } from "./factories";
  */
 export const session: { userId: number | null; authAt?: number; sid?: string } = { userId: null };
 
-const signIns = new Map<string, string>();
-function sessionIdFor(userId: number, authAt: number): string {
+const signIns = new Map<string, Promise<string>>();
+function sessionIdFor(userId: number, authAt: number): Promise<string> {
   const key = `${userId}:${authAt}`;
   if (!signIns.has(key)) signIns.set(key, startSession(userId));
   return signIns.get(key)!;
@@ -22,7 +22,7 @@ export const mockAuth = () => ({
   auth: async () => {
     if (session.userId === null) return null;
     const authAt = session.authAt ?? signInTime;
-    return { user: { id: String(session.userId) }, authAt, sid: session.sid ?? sessionIdFor(session.userId, authAt) };
+    return { user: { id: String(session.userId) }, authAt, sid: session.sid ?? (await sessionIdFor(session.userId, authAt)) };
   },
 });
 

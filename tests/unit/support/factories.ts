@@ -50,7 +50,7 @@ export async function makeUser(options: { role: Role; email?: string; password?:
 
 /** The system actor files rows under the first admin, so one must exist. */
 async function ensureAdmin(): Promise<void> {
-  const admin = getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).get();
+  const [admin] = await getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
   if (!admin) await makeUser({ role: "admin" });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Runs before every test file: each file gets its own fresh, migrated SQLite
  * database in the temp directory, removed again when the file is done.
- * db/client opens its connection lazily, so setting DATABASE_URL here (before
+ * db/client opens its connections lazily, so setting DATABASE_URL here (before
  * any test calls getDb()) is enough.
  */
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import { getDb } from "@/db/client";
+import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/connection";
 
 const file = path.join(os.tmpdir(), `claimdesk-unit-${process.pid}-${randomBytes(6).toString("hex")}.db`);
@@ -24,8 +24,7 @@ beforeAll(() => {
   migrateDatabase(getDb());
 });
 
-afterAll(() => {
-  getDb().$client.close();
-  delete (globalThis as { claimdeskDb?: unknown }).claimdeskDb;
+afterAll(async () => {
+  await closeDb();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
 });

@@ -48,9 +48,9 @@ export default async function UsersPage() {
       </>
     );
   }
-  const users = listUsers();
-  const limits = limitedAccounts(users.map((u) => u.email));
-  const tokens = listLiveTokensByUser();
+  const users = await listUsers();
+  const limits = await limitedAccounts(users.map((u) => u.email));
+  const tokens = await listLiveTokensByUser();
   return (
     <>
       <h1>Users</h1>

@@ -49,9 +49,9 @@ export default async function ClaimPage({ params }: { params: Params }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/claims/${raw}`);
   const id = parseId(raw);
-  const claim = id ? getClaim(id) : null;
+  const claim = id ? await getClaim(id) : null;
   if (!claim) notFound();
-  const related = relatedClaims(claim.id) ?? [];
+  const related = (await relatedClaims(claim.id)) ?? [];
   const linked: Record<number, "supports" | "refutes" | "context"> = {};
   for (const e of claim.evidence) if (e.target.kind === "claim") linked[e.target.claim.id] = e.stance;
 

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Access tokens" };
 
 export default async function TokensPage() {
   const user = await requirePageUser("/settings/tokens");
-  const tokens = listTokens(user.id);
+  const tokens = await listTokens(user.id);
   return (
     <>
       <h1>Personal access tokens</h1>

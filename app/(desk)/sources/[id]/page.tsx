@@ -19,19 +19,20 @@ const loadSource = cache(getSource);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  return signedInTitle("Source", () => (id ? loadSource(id)?.title : null));
+  return signedInTitle("Source", async () => (id ? (await loadSource(id))?.title : null));
 }
 
 export default async function SourcePage({ params }: { params: Params }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/sources/${raw}`);
   const id = parseId(raw);
-  const source = id ? loadSource(id) : null;
+  const source = id ? await loadSource(id) : null;
   if (!source) notFound();
 
   const canWrite = can(user, "reviewer");
   // suggestions are for those who can act on them
-  const suggestions = canWrite ? listOpenSuggestions(source.id) : [];
+  const suggestions = canWrite ? await listOpenSuggestions(source.id) : [];
+  const verdicts = await listVerdictsOfSource(source.id);
   // an orphaned claim's offsets no longer point at its quote: it is listed, not highlighted
   const paragraphs = segmentBody(
     source.body,
@@ -90,7 +91,7 @@ export default async function SourcePage({ params }: { params: Params }) {
           resolvesOn: c.resolvesOn,
           speaker: c.speaker,
         }))}
-        verdicts={listVerdictsOfSource(source.id)}
+        verdicts={verdicts}
       />
       {source.caption ? (
         <details className="furniture">

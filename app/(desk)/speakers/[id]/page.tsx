@@ -20,7 +20,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  return signedInTitle("Speaker", () => (id ? getSpeaker(id)?.name : null));
+  return signedInTitle("Speaker", async () => (id ? (await getSpeaker(id))?.name : null));
 }
 
 export default async function SpeakerPage({ params, searchParams }: { params: Params; searchParams: Search }) {
@@ -28,12 +28,12 @@ export default async function SpeakerPage({ params, searchParams }: { params: Pa
   const showAll = (await searchParams).claims === "all";
   const user = await requirePageUser(`/speakers/${raw}${showAll ? "?claims=all" : ""}`);
   const id = parseId(raw);
-  const speaker = id ? getSpeaker(id) : null;
+  const speaker = id ? await getSpeaker(id) : null;
   if (!speaker) notFound();
   const canWrite = can(user, "reviewer");
-  const record = getSpeakerRecord({ speakerId: speaker.id });
-  const { months, earlier } = listSpeakerVerdictMonths({ speakerId: speaker.id });
-  const claimList = listSpeakerClaims({ speakerId: speaker.id, all: showAll });
+  const record = await getSpeakerRecord({ speakerId: speaker.id });
+  const { months, earlier } = await listSpeakerVerdictMonths({ speakerId: speaker.id });
+  const claimList = await listSpeakerClaims({ speakerId: speaker.id, all: showAll });
 
   return (
     <>

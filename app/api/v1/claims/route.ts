@@ -5,8 +5,8 @@ import { claimFiltersQuery, encodeCursor } from "@/lib/validation/claim-filters"
 
 export const GET = readRoute({
   query: claimFiltersQuery,
-  run: ({ query }) => {
-    const { items, nextCursor } = listClaims(query);
+  run: async ({ query }) => {
+    const { items, nextCursor } = await listClaims(query);
     return { items, nextCursor: nextCursor ? encodeCursor(nextCursor) : null };
   },
 });
@@ -14,5 +14,5 @@ export const GET = readRoute({
 export const POST = writeRoute({
   body: true,
   run: ({ actor, body }) => createClaim(actor, body),
-  respond: (claim) => created(getClaimSummary(claim.id)),
+  respond: async (claim) => created(await getClaimSummary(claim.id)),
 });

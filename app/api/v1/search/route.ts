@@ -10,8 +10,8 @@ import { deskSearchQuery } from "@/lib/validation/search-query";
  */
 export const GET = readRoute({
   query: deskSearchQuery,
-  run: ({ query }) => {
-    const result = searchEverything(query.q, { kinds: query.kind, limit: query.limit ?? 10 });
+  run: async ({ query }) => {
+    const result = await searchEverything(query.q, { kinds: query.kind, limit: query.limit ?? 10 });
     if (!result.ok) return domainErrorResponse({ ...result.error, status: 400, reason: "invalid_query" });
     const { query: _q, ...groups } = result.value;
     return json(groups);

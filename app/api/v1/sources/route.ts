@@ -38,12 +38,12 @@ const sourcesQuery = z.object({
  */
 export const GET = readRoute({
   query: sourcesQuery,
-  run: ({ query }) => {
+  run: async ({ query }) => {
     const { limit, cursor, sort, q } = query;
     if (limit === undefined && cursor === undefined && sort === undefined && q === undefined) {
-      return { items: listSources(), nextCursor: null };
+      return { items: await listSources(), nextCursor: null };
     }
-    const page = listSourcesPage({ limit: limit ?? 50, after: cursor ?? null, sort, q });
+    const page = await listSourcesPage({ limit: limit ?? 50, after: cursor ?? null, sort, q });
     return { items: page.items, nextCursor: page.nextCursor ? encodeSourceCursor(page.nextCursor) : null };
   },
 });

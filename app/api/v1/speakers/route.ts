@@ -6,7 +6,7 @@ import { createSpeaker } from "@/lib/speakers";
 /** All speakers with aliases and tallies; with ?q= the ones whose name or alias matches. */
 export const GET = readRoute({
   query: z.object({ q: z.string().optional() }),
-  run: ({ query }) => ({ items: query.q === undefined ? listSpeakers() : findSpeakers(query.q.slice(0, 200), 20) }),
+  run: async ({ query }) => ({ items: query.q === undefined ? await listSpeakers() : await findSpeakers(query.q.slice(0, 200), 20) }),
 });
 
 export const POST = writeRoute({

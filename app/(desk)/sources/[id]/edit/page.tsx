@@ -14,7 +14,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
   const { id: raw } = await params;
   const user = await requirePageUser(`/sources/${raw}/edit`);
   const id = parseId(raw);
-  const source = id ? getSource(id) : null;
+  const source = id ? await getSource(id) : null;
   if (!source) notFound();
   if (!can(user, "admin")) {
     return (

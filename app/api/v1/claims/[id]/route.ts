@@ -10,7 +10,7 @@ export const PATCH = writeRoute({
   id: "claim",
   body: true,
   run: ({ actor, body, id }) => updateClaim(actor, withPathId(body, "claimId", id)),
-  respond: (claim) => json(getClaimSummary(claim.id)),
+  respond: async (claim) => json(await getClaimSummary(claim.id)),
 });
 
 /** `?baseVersion=N` makes the delete conditional on the version the caller saw. */

@@ -9,5 +9,5 @@ import { claimSearchQuery } from "@/lib/validation/search";
  */
 export const GET = readRoute({
   query: claimSearchQuery,
-  run: ({ query }) => ({ items: searchClaims({ text: query.q, excludeSourceId: query.excludeSourceId, limit: query.limit ?? 10 }) }),
+  run: async ({ query }) => ({ items: await searchClaims({ text: query.q, excludeSourceId: query.excludeSourceId, limit: query.limit ?? 10 }) }),
 });

@@ -10,8 +10,8 @@ import { relatedQuery } from "@/lib/validation/search-query";
 export const GET = readRoute({
   id: "claim",
   query: relatedQuery,
-  run: ({ id, query }) => {
-    const items = relatedClaims(id, query.limit ?? 5);
+  run: async ({ id, query }) => {
+    const items = await relatedClaims(id, query.limit ?? 5);
     return items === null ? null : { items };
   },
 });

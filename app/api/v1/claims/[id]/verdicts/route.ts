@@ -8,5 +8,5 @@ export const POST = writeRoute({
   id: "claim",
   body: true,
   run: ({ actor, body, id }) => recordVerdict(actor, withPathId(body, "claimId", id)),
-  respond: ({ claim, verdict, evidence }) => created({ ...getClaimSummary(claim.id), verdict, evidence }),
+  respond: async ({ claim, verdict, evidence }) => created({ ...(await getClaimSummary(claim.id)), verdict, evidence }),
 });

@@ -8,5 +8,5 @@ export const POST = writeRoute({
   id: "suggestion",
   body: "optional",
   run: ({ actor, body, id }) => acceptSuggestion(actor, withPathId(body, "suggestionId", id)),
-  respond: ({ suggestionId, claim }) => created({ suggestionId, claim: getClaimSummary(claim.id) }),
+  respond: async ({ suggestionId, claim }) => created({ suggestionId, claim: await getClaimSummary(claim.id) }),
 });

@@ -1,0 +1,24 @@
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { engine } from "./engine";
+
+/**
+ * The few SQL fragments the two engines spell differently, each written once
+ * here. Everything else in the queries is SQL both engines read alike.
+ */
+
+/** `column LIKE pattern ESCAPE '\'`, ignoring ASCII case on both engines (SQLite's LIKE does; PostgreSQL's ILIKE does). */
+export function likeAnyCase(column: SQLWrapper, pattern: string): SQL {
+  return engine() === "postgres" ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
+}
+
+/** LIKE treats % and _ as wildcards: a reviewer's text is matched literally, anywhere in the value. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Whether `column` holds `text` exactly, case and all: SQLite's instr; on
+ * PostgreSQL a LIKE, which its trigram index (pg_trgm) answers without reading
+ * every row.
+ */
+export function holdsText(column: SQLWrapper, text: string): SQL {
+  return engine() === "postgres" ? sql`${column} like ${containsPattern(text)} escape '\\'` : sql`instr(${column}, ${text}) > 0`;
+}
