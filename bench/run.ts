@@ -19,6 +19,12 @@
  * when an acknowledged verdict is missing afterwards.
  *
  *   npm run bench   (BENCH_PORT=3200: the app there, the bare baseline on the next port)
+ *
+ * With DATABASE_URL=postgres://… (an empty database) the synthetic desk is
+ * copied into PostgreSQL (npm run db:copy's code) and the app runs on it; the
+ * bare baseline stays on the SQLite file, the same reference as in an SQLite
+ * run. Then a second app server starts on BENCH_PORT + 2 on the same database,
+ * and the list and verdict writes are measured over both at once.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,9 +37,13 @@ import { machine, markdownTable, textTable, writeResults, type Row } from "./sup
 import { processMemory, signIn, startBare, startNext, stopAll, type Served } from "./support/servers";
 import { buildSyntheticDesk, DESK } from "./support/synthetic-desk";
 import { openTempDesk } from "./support/temp-desk";
-import { runVerdictWrites } from "./support/verdict-writes";
 import { benchArticle } from "./support/articles";
 import { backfillFingerprints } from "@/db/backfill";
+import { isPostgresUrl } from "@/db/engine";
+import { checkInPostgres, checkInSqlite, runVerdictWrites } from "./support/verdict-writes";
+
+/** The app's database when it is PostgreSQL; read before openTempDesk points DATABASE_URL at the SQLite desk. */
+const PG_URL = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : null;
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 5);
@@ -64,11 +74,14 @@ async function main() {
   desk.sqlite.close();
   const c = built.counts;
   log(`synthetic desk: ${c.sources} sources, ${c.speakers} speakers, ${c.claims} claims, ${c.verdicts} verdicts, ${c.evidence} evidence in ${((performance.now() - t) / 1000).toFixed(1)} s (${(fs.statSync(desk.file).size / 2 ** 20).toFixed(0)} MB)`);
+  const pg = PG_URL ? await copyIntoPostgres(PG_URL, desk.file) : null;
+  const databaseUrl = PG_URL ?? `file:${desk.file}`;
+  const authSecret = randomBytes(33).toString("base64url");
 
   t = performance.now();
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const app = await startNext({ port: PORT, databaseFile: desk.file, logFile: path.join(logDir, "next.log"), nodeArgs: profile });
+  const app = await startNext({ port: PORT, databaseUrl, authSecret, logFile: path.join(logDir, "next.log"), nodeArgs: profile });
   const bare = await startBare({ port: PORT + 1, databaseFile: desk.file, logFile: path.join(logDir, "bare.log") });
   const cookie = await signIn(app.url, "reviewer@example.org", password);
   const headers = { cookie };
@@ -141,8 +154,9 @@ async function main() {
 
   // each side writes its own half of the claims, so neither meets the other's versions
   const half = Math.floor(built.writableClaims.length / 2);
-  const writeRun = (server: Served, claims: typeof built.writableClaims, cookie?: string) =>
-    runVerdictWrites({ url: server.url, cookie, claims, clients: WRITERS, seconds: WRITE_SECONDS, databaseFile: desk.file });
+  const appCheck = pg ? checkInPostgres(pg.pool) : checkInSqlite(desk.file);
+  const writeRun = (server: Served, claims: typeof built.writableClaims, cookie?: string, clients = WRITERS) =>
+    runVerdictWrites({ url: server.url, cookie, claims, clients, seconds: WRITE_SECONDS, check: server === bare ? checkInSqlite(desk.file) : appCheck });
   const writes = await writeRun(app, built.writableClaims.slice(0, half), cookie);
   const bareWrites = await writeRun(bare, built.writableClaims.slice(half));
   for (const [label, w] of [["app", writes], ["bare", bareWrites]] as const) {
@@ -175,14 +189,34 @@ async function main() {
     { name: "import_p95_ms", unit: "ms", app: imports.p95!, baseline: null, floor: null, target: null, met: null },
   );
 
+  if (pg) {
+    // a second app server on the same PostgreSQL database: one cookie for both (the session is in the database)
+    const second = await startNext({ port: PORT + 2, databaseUrl, authSecret, logFile: path.join(logDir, "next-2.log") });
+    const both = [app, second];
+    const lists = await Promise.all(both.map((server) => load({ url: server.url + list, connections: 16, seconds: LIST_SECONDS, headers })));
+    const listRps = lists.reduce((sum, l) => sum + l.rps, 0);
+    const quarter = Math.floor(half / 2);
+    const twoWrites = await Promise.all(both.map((server, i) => writeRun(server, built.writableClaims.slice(i * quarter, (i + 1) * quarter), cookie, WRITERS / 2)));
+    const twoRate = twoWrites.reduce((sum, w) => sum + w.writesPerS, 0);
+    const twoLost = twoWrites.reduce((sum, w) => sum + w.lost + w.versionMismatches, 0);
+    log(`two app servers: list c16+16 ${listRps.toFixed(0)} req/s · verdict writes ${twoRate.toFixed(0)}/s, ${twoLost} lost or mismatched`);
+    rows.push(
+      { name: "two_servers_list_rps_c32", unit: "req/s", app: listRps, baseline: rows.find((r) => r.name === "list_rps_c32")!.app, floor: null, target: null, met: null },
+      { name: "two_servers_verdict_writes_per_s", unit: "writes/s", app: twoRate, baseline: writes.writesPerS, floor: null, target: null, met: null },
+      { name: "two_servers_verdict_lost", unit: "verdicts", app: twoLost, baseline: null, floor: null, target: "= 0", met: twoLost === 0 },
+    );
+    if (twoLost > 0) writes.lost += twoLost;
+  }
+
   await stopAll();
-  const bulk = measureBulkImport(desk.file);
+  const bulk = measureBulkImport(databaseUrl);
   log(`npm run import of ${BULK_FILES} files: ${bulk.first.toFixed(1)} s (${bulk.firstLine}); again: ${bulk.second.toFixed(1)} s (${bulk.secondLine})`);
   rows.push(
     { name: "bulk_import_1000_s", unit: "s", app: bulk.first, baseline: null, floor: null, target: "< 60", met: bulk.first < 60 },
     { name: "bulk_import_rerun_s", unit: "s", app: bulk.second, baseline: null, floor: null, target: "< 15", met: bulk.second < 15 },
   );
-  const m = machine(sqliteVersion);
+  const m = { ...machine(sqliteVersion), ...(pg ? { postgres: pg.version } : {}) };
+  await pg?.pool.end();
   console.log(`\nClaimdesk bench: ${DESK.claims.toLocaleString("en")} claims, ${DESK.verdicts.toLocaleString("en")} verdicts · ${m.cpus}, ${m.memory}, Node ${m.node}, SQLite ${m.sqlite}\n`);
   console.log(textTable(rows));
   console.log(`\nMarkdown (README, "Benchmarks"):\n\n${markdownTable(rows, m)}\n`);
@@ -191,6 +225,22 @@ async function main() {
   if (writes.lost > 0 || writes.versionMismatches > 0) {
     console.error("An acknowledged verdict is missing or a claim's version disagrees with its verdicts: see above.");
     process.exitCode = 1;
+  }
+}
+
+/** The synthetic desk copied into the empty PostgreSQL database the app will run on (migrated first). */
+async function copyIntoPostgres(url: string, file: string) {
+  const [{ Pool }, { copySqliteToPg }, { default: Database }] = await Promise.all([import("pg"), import("@/db/pg/copy"), import("better-sqlite3")]);
+  const pool = new Pool({ connectionString: url, max: 4 });
+  const sqlite = new Database(file, { readonly: true });
+  const t = performance.now();
+  try {
+    const report = await copySqliteToPg(sqlite, pool);
+    const version = (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
+    log(`copied into PostgreSQL ${version}: ${report.rows.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return { pool, version };
+  } finally {
+    sqlite.close();
   }
 }
 
@@ -247,7 +297,7 @@ async function measureImports(app: Served, headers: Record<string, string>): Pro
 const BULK_FILES = 1000;
 
 /** `npm run import` of 1,000 generated article files into the desk, then the same command again. */
-function measureBulkImport(databaseFile: string) {
+function measureBulkImport(databaseUrl: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-import-"));
   for (let n = 0; n < BULK_FILES; n++) {
     const { name, text } = benchArticle(n);
@@ -256,7 +306,7 @@ function measureBulkImport(databaseFile: string) {
   const run = () => {
     const t = performance.now();
     const result = spawnSync("npm", ["run", "-s", "import", "--", dir, "--quiet"], {
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      env: { ...process.env, DATABASE_URL: databaseUrl },
       encoding: "utf8",
     });
     const seconds = (performance.now() - t) / 1000;

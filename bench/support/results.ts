@@ -14,7 +14,7 @@ export type Row = {
   met: boolean | null;
 };
 
-export type Machine = { cpus: string; memory: string; node: string; sqlite: string };
+export type Machine = { cpus: string; memory: string; node: string; sqlite: string; postgres?: string };
 
 export function machine(sqliteVersion: string): Machine {
   const cpus = os.cpus();
@@ -47,7 +47,7 @@ export function textTable(rows: Row[]): string {
 /** The same table in Markdown, to paste into the README's Benchmarks section. */
 export function markdownTable(rows: Row[], m: Machine): string {
   return [
-    `Machine: ${m.cpus}, ${m.memory}, Node ${m.node}, SQLite ${m.sqlite}.`,
+    `Machine: ${m.cpus}, ${m.memory}, Node ${m.node}, SQLite ${m.sqlite}${m.postgres ? `; the app on PostgreSQL ${m.postgres} (the bare baseline on SQLite)` : ""}.`,
     "",
     `| ${COLUMNS.join(" | ")} |`,
     `| ${COLUMNS.map((_, i) => (i >= 2 && i <= 6 ? "---:" : "---")).join(" | ")} |`,

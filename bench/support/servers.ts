@@ -65,8 +65,11 @@ async function waitFor(url: string, child: ChildProcess, logFile: string, timeou
 /** The production server (scripts/serve.mjs, what `npm start` runs) on the built app, with the floor routes switched on. */
 export async function startNext(options: {
   port: number;
-  databaseFile: string;
+  /** file:… or postgres://… */
+  databaseUrl: string;
   logFile: string;
+  /** shared by servers that must accept one session cookie; random by default */
+  authSecret?: string;
   /** e.g. ["--cpu-prof", "--cpu-prof-dir=…"] (Node refuses those in NODE_OPTIONS) */
   nodeArgs?: string[];
 }): Promise<Served> {
@@ -75,9 +78,9 @@ export async function startNext(options: {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: randomBytes(33).toString("base64url"),
+    AUTH_SECRET: options.authSecret ?? randomBytes(33).toString("base64url"),
     AUTH_TRUST_HOST: "true",
-    DATABASE_URL: `file:${options.databaseFile}`,
+    DATABASE_URL: options.databaseUrl,
     CLAIMDESK_BENCH_FLOOR: "1",
     PORT: String(options.port),
   };

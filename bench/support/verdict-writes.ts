@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import type { Pool } from "pg";
 
 type Claim = { id: number; version: number };
 
@@ -9,8 +10,8 @@ export type WriteRun = { writesPerS: number; acknowledged: number; conflicts: nu
  * door (POST /api/v1/claims/{id}/verdicts, as a signed-in reviewer). Each
  * writer owns its own claims and keeps each claim's current version from the
  * answers, so every write is a real append rather than a 409. Then, from the
- * database file: every verdict answered with 201 must be there, on its claim,
- * and each touched claim's version must be 1 + its verdict count.
+ * database (`check`): every verdict answered with 201 must be there, on its
+ * claim, and each touched claim's version must be 1 + its verdict count.
  */
 export async function runVerdictWrites(options: {
   url: string;
@@ -19,7 +20,7 @@ export async function runVerdictWrites(options: {
   claims: Claim[];
   clients: number;
   seconds: number;
-  databaseFile: string;
+  check: Checker;
 }): Promise<WriteRun> {
   const acked: Array<{ verdictId: number; claimId: number }> = [];
   const latencies: number[] = [];
@@ -60,23 +61,46 @@ export async function runVerdictWrites(options: {
   await Promise.all(Array.from({ length: options.clients }, (_, c) => writer(options.claims.slice(c * share, (c + 1) * share))));
   const seconds = (performance.now() - started) / 1000;
 
-  const db = new Database(options.databaseFile, { readonly: true });
-  try {
-    const found = db.prepare(`select claim_id from verdicts where id = ?`).pluck();
-    const lost = acked.filter((a) => found.get(a.verdictId) !== a.claimId).length;
-    const check = db.prepare(`select c.version - 1 = (select count(*) from verdicts v where v.claim_id = c.id) from claims c where c.id = ?`).pluck();
-    const versionMismatches = [...touched].filter((id) => check.get(id) !== 1).length;
-    latencies.sort((a, b) => a - b);
-    return {
-      writesPerS: acked.length / seconds,
-      acknowledged: acked.length,
-      conflicts,
-      failures,
-      lost,
-      versionMismatches,
-      p99: latencies[Math.ceil(latencies.length * 0.99) - 1] ?? NaN,
-    };
-  } finally {
-    db.close();
-  }
+  const { lost, versionMismatches } = await options.check(acked, [...touched]);
+  latencies.sort((a, b) => a - b);
+  return {
+    writesPerS: acked.length / seconds,
+    acknowledged: acked.length,
+    conflicts,
+    failures,
+    lost,
+    versionMismatches,
+    p99: latencies[Math.ceil(latencies.length * 0.99) - 1] ?? NaN,
+  };
+}
+
+type Acked = Array<{ verdictId: number; claimId: number }>;
+/** How many acknowledged verdicts are missing, and how many touched claims' versions disagree with their verdicts. */
+export type Checker = (acked: Acked, touched: number[]) => Promise<{ lost: number; versionMismatches: number }>;
+
+/** The check read from an SQLite file, on a read-only connection of its own. */
+export function checkInSqlite(file: string): Checker {
+  return async (acked, touched) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const found = db.prepare(`select claim_id from verdicts where id = ?`).pluck();
+      const check = db.prepare(`select c.version - 1 = (select count(*) from verdicts v where v.claim_id = c.id) from claims c where c.id = ?`).pluck();
+      return { lost: acked.filter((a) => found.get(a.verdictId) !== a.claimId).length, versionMismatches: touched.filter((id) => check.get(id) !== 1).length };
+    } finally {
+      db.close();
+    }
+  };
+}
+
+/** The same check read from PostgreSQL, in two statements over all the ids. */
+export function checkInPostgres(pool: Pool): Checker {
+  return async (acked, touched) => {
+    const found = await pool.query<{ id: number; claim_id: number }>("select id, claim_id from verdicts where id = any($1::int[])", [acked.map((a) => a.verdictId)]);
+    const claimOf = new Map(found.rows.map((r) => [r.id, r.claim_id]));
+    const bad = await pool.query<{ n: number }>(
+      "select cast(count(*) as integer) as n from claims c where c.id = any($1::int[]) and c.version - 1 <> (select count(*) from verdicts v where v.claim_id = c.id)",
+      [touched],
+    );
+    return { lost: acked.filter((a) => claimOf.get(a.verdictId) !== a.claimId).length, versionMismatches: bad.rows[0]!.n };
+  };
 }

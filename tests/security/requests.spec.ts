@@ -64,6 +64,8 @@ function expectOnSite(location: string, baseURL: string, target: string) {
 }
 
 test("callbackUrl never leads off the site", async ({ browser, baseURL }) => {
+  // ten sign-ins, each an argon2 check (19 MiB): about 19 s on an idle 2-core machine, more when busy
+  test.setTimeout(60_000);
   for (const target of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "http://evil.example/x"]) {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();

@@ -25,7 +25,11 @@ export type Server = {
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null; output: string };
 
-export function spawnServer(port: number, file: string, extraEnv: Record<string, string> = {}) {
+/** DATABASE_URL for a database given as a URL (postgres://…, file:…) or as an SQLite file's path. */
+export const databaseUrl = (database: string) => (/^[a-z][a-z0-9+.-]*:/i.test(database) ? database : `file:${database}`);
+
+/** `database`: a DATABASE_URL (a PostgreSQL desk's url) or an SQLite file's path. */
+export function spawnServer(port: number, database: string, extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, [SERVE, "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
@@ -33,7 +37,7 @@ export function spawnServer(port: number, file: string, extraEnv: Record<string,
       NODE_ENV: "production",
       AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
-      DATABASE_URL: `file:${file}`,
+      DATABASE_URL: databaseUrl(database),
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -45,9 +49,9 @@ export function spawnServer(port: number, file: string, extraEnv: Record<string,
   return { child, exited, output: () => output };
 }
 
-export async function startServer(port: number, file: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+export async function startServer(port: number, database: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const started = performance.now();
-  const { child, exited, output } = spawnServer(port, file, extraEnv);
+  const { child, exited, output } = spawnServer(port, database, extraEnv);
   let gone: Exit | null = null;
   void exited.then((exit) => (gone = exit));
   const url = `http://127.0.0.1:${port}`;
@@ -71,6 +75,18 @@ export async function startServer(port: number, file: string, extraEnv: Record<s
     await exited;
   };
   return { url, port, process: child, startMs, output, kill9: () => end("SIGKILL"), stop: () => end("SIGTERM") };
+}
+
+/**
+ * The lines of a server's output that report a problem (an error, a 500, an
+ * unhandled rejection), leaving out those `expected` allows (say, the 503s
+ * logged while the database was down on purpose).
+ */
+export function problemLines(output: string, expected: RegExp[] = []): string[] {
+  return output
+    .split("\n")
+    .filter((line) => /error|exception|unhandled|warn|\[api\]|\[db\].*lost/i.test(line))
+    .filter((line) => !expected.some((allowed) => allowed.test(line)));
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

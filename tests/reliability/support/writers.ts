@@ -14,15 +14,18 @@ export type Tally = {
   bad: Array<{ status: number; body: string; what: string }>;
   /** requests the server never answered (it was killed under them) */
   cutOff: number;
+  /** every answer's status and when it came (performance.now()), for recovery times */
+  timeline: Array<{ at: number; status: number }>;
 };
 
-export const newTally = (): Tally => ({ acks: [], statuses: {}, bad: [], cutOff: 0 });
+export const newTally = (): Tally => ({ acks: [], statuses: {}, bad: [], cutOff: 0, timeline: [] });
 
-type Call = { status: number; body: Record<string, unknown>; text: string };
+export type Call = { status: number; body: Record<string, unknown>; text: string; retryAfter: string | null };
 
 const LOCK_ERROR = /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i;
 
-async function call(base: string, token: string, method: string, route: string, body: unknown): Promise<Call> {
+/** One JSON API request with the token; the answer's status, parsed body (or {}), text and Retry-After. */
+export async function call(base: string, token: string, method: string, route: string, body?: unknown): Promise<Call> {
   const response = await fetch(`${base}${route}`, {
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -35,17 +38,29 @@ async function call(base: string, token: string, method: string, route: string, 
   } catch {
     // a non-JSON answer is recorded as bad below
   }
-  return { status: response.status, body: parsed, text };
+  return { status: response.status, body: parsed, text, retryAfter: response.headers.get("retry-after") };
 }
 
-function record(tally: Tally, what: string, result: Call, expected: number[]) {
+/**
+ * The API's answer while the database is down: 503 with the JSON error shape
+ * (code "unavailable") and a Retry-After header.
+ */
+export const isUnavailableAnswer = (result: Call) =>
+  result.status === 503 && (result.body.error as { code?: unknown } | undefined)?.code === "unavailable" && Number(result.retryAfter) > 0;
+
+function record(tally: Tally, what: string, result: Call, expected: number[], unavailableOk = false) {
   tally.statuses[result.status] = (tally.statuses[result.status] ?? 0) + 1;
-  if (!expected.includes(result.status) || LOCK_ERROR.test(result.text)) {
+  tally.timeline.push({ at: performance.now(), status: result.status });
+  const expectedAnswer = expected.includes(result.status) || (unavailableOk && isUnavailableAnswer(result));
+  if (!expectedAnswer || LOCK_ERROR.test(result.text)) {
     tally.bad.push({ status: result.status, body: result.text.slice(0, 300), what });
   }
 }
 
 export type Stop = { stopped: boolean };
+
+/** How long a client waits after a 503 before its next request (shorter than Retry-After, to time the recovery). */
+const UNAVAILABLE_PAUSE_MS = 100;
 
 /**
  * Appends verdicts to `claims` in turn. Each write carries the version the
@@ -61,8 +76,10 @@ export async function streamVerdicts(options: {
   versions: Map<number, number>;
   tally: Tally;
   stop: Stop;
+  /** the database may be down for a while: a 503 (in the API's shape) is expected, and the client carries on */
+  unavailableOk?: boolean;
 }) {
-  const { base, token, port, claims, versions, tally, stop } = options;
+  const { base, token, port, claims, versions, tally, stop, unavailableOk } = options;
   for (let i = 0; !stop.stopped; i++) {
     const claimId = claims[i % claims.length]!;
     const withEvidence = i % 5 === 0;
@@ -79,7 +96,7 @@ export async function streamVerdicts(options: {
       tally.cutOff += 1;
       return;
     }
-    record(tally, `verdict on claim ${claimId}`, result, [201, 409]);
+    record(tally, `verdict on claim ${claimId}`, result, [201, 409], unavailableOk);
     if (result.status === 201) {
       const verdict = result.body.verdict as { id: number };
       tally.acks.push({ kind: "verdict", id: verdict.id, claimId, at: performance.now(), port });
@@ -87,6 +104,9 @@ export async function streamVerdicts(options: {
     } else if (result.status === 409) {
       const current = (result.body.error as { current?: { version: number } } | undefined)?.current;
       if (current) versions.set(claimId, current.version);
+    } else if (unavailableOk && isUnavailableAnswer(result)) {
+      // the write may have committed before the answer failed: a 409 then teaches the new version
+      await pause(UNAVAILABLE_PAUSE_MS);
     } else {
       return;
     }
@@ -104,7 +124,11 @@ export function streamVerdictsShared(clients: number, options: Parameters<typeof
   );
 }
 
-/** Creates speakers with an alias each, and claims on the seeded quotes naming them. */
+/**
+ * Creates speakers with an alias each, and claims on the seeded quotes naming
+ * them. With `unavailableOk`, a 503 (in the API's shape) at any step pauses
+ * the client and it starts over with a new speaker.
+ */
 export async function streamSpeakersAndClaims(options: {
   base: string;
   token: string;
@@ -112,24 +136,33 @@ export async function streamSpeakersAndClaims(options: {
   quotes: Array<{ sourceId: number; start: number; end: number; quote: string }>;
   tally: Tally;
   stop: Stop;
+  unavailableOk?: boolean;
 }) {
-  const { base, token, port, quotes, tally, stop } = options;
+  const { base, token, port, quotes, tally, stop, unavailableOk } = options;
+  const down = async (result: Call) => {
+    if (!(unavailableOk && isUnavailableAnswer(result))) return false;
+    await pause(UNAVAILABLE_PAUSE_MS);
+    return true;
+  };
   for (let i = 0; !stop.stopped; i++) {
     const name = `Reliability Speaker ${port}-${i}`;
     try {
       const speaker = await call(base, token, "POST", "/api/v1/speakers", { name, kind: "person" });
-      record(tally, "speaker", speaker, [201]);
+      record(tally, "speaker", speaker, [201], unavailableOk);
+      if (await down(speaker)) continue;
       if (speaker.status !== 201) return;
       const speakerId = speaker.body.id as number;
       tally.acks.push({ kind: "speaker", id: speakerId, at: performance.now(), port });
 
       const alias = await call(base, token, "POST", `/api/v1/speakers/${speakerId}/aliases`, { alias: `R.S. ${port}-${i}` });
-      record(tally, "alias", alias, [201]);
+      record(tally, "alias", alias, [201], unavailableOk);
+      if (await down(alias)) continue;
       if (alias.status === 201) tally.acks.push({ kind: "alias", id: (alias.body.id as number) ?? -1, at: performance.now(), port });
 
       const quote = quotes[i % quotes.length]!;
       const claim = await call(base, token, "POST", "/api/v1/claims", { ...quote, speakerId, type: "statement" });
-      record(tally, "claim", claim, [201]);
+      record(tally, "claim", claim, [201], unavailableOk);
+      if (await down(claim)) continue;
       if (claim.status !== 201) return;
       tally.acks.push({ kind: "claim", id: claim.body.id as number, at: performance.now(), port });
     } catch {
@@ -138,3 +171,28 @@ export async function streamSpeakersAndClaims(options: {
     }
   }
 }
+
+/**
+ * Reads through the API in a loop: the claim list and one claim at a time.
+ * Each answer must be a 200 (or, with `unavailableOk`, the API's 503).
+ */
+export async function streamReads(options: { base: string; token: string; claims: number[]; tally: Tally; stop: Stop; unavailableOk?: boolean }) {
+  const { base, token, claims, tally, stop, unavailableOk } = options;
+  for (let i = 0; !stop.stopped; i++) {
+    const route = i % 2 === 0 ? "/api/v1/claims?limit=20" : `/api/v1/claims/${claims[i % claims.length]}`;
+    let result: Call;
+    try {
+      result = await call(base, token, "GET", route);
+    } catch {
+      tally.cutOff += 1;
+      return;
+    }
+    record(tally, `read ${route}`, result, [200], unavailableOk);
+    if (result.status !== 200) {
+      if (!(unavailableOk && isUnavailableAnswer(result))) return;
+      await pause(UNAVAILABLE_PAUSE_MS);
+    }
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
