@@ -5,9 +5,9 @@
  * copies it into a throwaway PostgreSQL cluster on loopback with db:copy
  * (db/pg/copy.ts), then asks both engines the bench's twelve search terms and
  * the related claims of 24 claims spread over the desk, alternating engines
- * query by query. The app server does not run on PostgreSQL yet, so this
- * measures the two engines' read code without HTTP: compare it with itself,
- * not with `npm run bench`'s figures over HTTP.
+ * query by query. It measures the two engines' read code without HTTP:
+ * compare it with itself; `DATABASE_URL=postgres://… npm run bench` measures
+ * the app over HTTP on PostgreSQL.
  *
  * Needs PostgreSQL's server programs (Debian's `postgresql` package).
  */

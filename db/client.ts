@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql, type SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
@@ -57,6 +58,10 @@ export function newPool(url: string): Pool {
   });
   // an idle connection dropped by the server (a restart) is not a crash: the pool makes a new one
   pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
+  // nor is one dropped while a write holds it between two statements: the pool listens only to idle
+  // connections, and an 'error' event nobody listens to is an uncaught exception. The write learns of
+  // it from its next statement (a 503), and the pool discards the connection when it comes back
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
@@ -87,6 +92,14 @@ export type TransactionOptions = {
  * back. Every statement of the work goes through `tx`.
  */
 export async function transaction<T>(work: (tx: Tx) => T | Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  // a write inside a write would wait for itself on SQLite's queue (and run beside it on PostgreSQL)
+  if (inTransaction.getStore()) throw new Error("transaction() was called inside a transaction: pass its `tx` on instead.");
+  return inTransaction.run(true, () => begin(work, options));
+}
+
+const inTransaction = new AsyncLocalStorage<boolean>();
+
+async function begin<T>(work: (tx: Tx) => T | Promise<T>, options: TransactionOptions): Promise<T> {
   const d = desk();
   if (d.engine === "postgres") {
     const pg = d.db as unknown as { transaction: (fn: (tx: unknown) => Promise<T>) => Promise<T> };

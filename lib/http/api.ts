@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { DomainError, ErrorCode } from "@/lib/result";
 import { zodFields } from "@/lib/validation/fields";
 import { parseId } from "@/lib/validation/parse-id";
-import { databaseUnavailable, RETRY_AFTER_SECONDS } from "./unavailable";
+import { databaseUnavailable, RETRY_AFTER_SECONDS, unavailableReason } from "./unavailable";
 
 /** Every /api/v1 error has one shape: { error: { code, message, fields?, current?, existing? } }. */
 export function apiError(
@@ -58,7 +58,7 @@ export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Respons
       return await fn(...args);
     } catch (error) {
       if (databaseUnavailable(error)) {
-        console.error("[api] database unavailable:", error instanceof Error ? error.message : error);
+        console.error(`[api] database unavailable: ${unavailableReason(error)}`);
         const response = apiError(503, "unavailable", `The database is not answering. Try again in ${RETRY_AFTER_SECONDS} seconds; a write that got this answer may not have been saved, so check before repeating it.`);
         response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
         return response;

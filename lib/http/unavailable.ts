@@ -29,5 +29,18 @@ export function databaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * What the driver said, for the server's log: the innermost cause's message
+ * ("connect ECONNREFUSED …", "terminating connection due to administrator
+ * command"). drizzle wraps it in "Failed query: <sql> params: <values>",
+ * whose values (a token's hash, an email) have no place in a log line
+ * repeated for every request while the database is down.
+ */
+export function unavailableReason(error: unknown): string {
+  let e = error;
+  for (let depth = 0; e instanceof Error && e.cause instanceof Error && depth < 5; depth++) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;

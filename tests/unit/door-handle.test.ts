@@ -9,6 +9,7 @@ import { eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb, transaction } from "@/db/client";
+import { onPostgres } from "@/db/engine";
 import type { Handle } from "@/db/prepared";
 import { auditLog, claims, speakers } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
@@ -51,7 +52,8 @@ describe("statements run through the handle they are given", () => {
       transaction(async (tx) => {
         await tx.update(claims).set({ deletedAt: "2026-01-01T00:00:00Z" }).where(eq(claims.id, claim.id));
         await expect(liveClaim(tx, claim.id)).rejects.toThrow(DomainFailure);
-        expect((await liveClaim(getDb(), claim.id)).id).toBe(claim.id);
+        // read as a cited claim, without the write's lock: on PostgreSQL that lock would wait for this very transaction
+        expect((await liveClaim(getDb(), claim.id, undefined, "cite")).id).toBe(claim.id);
         throw rollback;
       }),
     ).rejects.toThrow(rollback);
@@ -61,12 +63,17 @@ describe("statements run through the handle they are given", () => {
 
 /**
  * A door awaits between its statements. Two doors started together must still
- * be two transactions, one after the other: neither's statements may land in
- * the other's transaction (on SQLite both share the write connection), and a
- * read beside an open write sees none of it.
+ * be two transactions: neither's statements may land in the other's
+ * transaction (on SQLite both share the write connection), and a read beside
+ * an open write sees none of it. On SQLite they run one after the other. On
+ * PostgreSQL they run at once, each on a connection of its own, and each sees
+ * the other's rows whole (committed before it looked) or not at all, never half.
  */
 describe("two doors started at once", () => {
   type Seen = { ownInside: number; otherInside: number; ownOutside: number; speakerOutside: number };
+  const oneAfterTheOther = !onPostgres();
+  /** The other door's rows a door saw: exactly `serially` on SQLite; on PostgreSQL none or all of the other's committed rows. */
+  const otherRows = (serially: number, committed: number) => (oneAfterTheOther ? serially : expect.toBeOneOf([0, committed]));
 
   function door(marker: string, name: string, events: string[], seen: Map<string, Seen>, failAtEnd: boolean) {
     return domainWrite({
@@ -104,10 +111,10 @@ describe("two doors started at once", () => {
     const seen = new Map<string, Seen>();
     const [a, b] = await Promise.all([door(marker, "a", events, seen, false), door(marker, "b", events, seen, false)]);
     expect(a.ok && b.ok).toBe(true);
-    expect(events).toEqual(["a begins", "a ends", "b begins", "b ends"]);
-    expect(seen.get("a")).toEqual({ ownInside: 1, otherInside: 0, ownOutside: 0, speakerOutside: 0 });
-    // b starts after a committed: it sees a's two rows, and its own one
-    expect(seen.get("b")).toEqual({ ownInside: 1, otherInside: 2, ownOutside: 0, speakerOutside: 0 });
+    if (oneAfterTheOther) expect(events).toEqual(["a begins", "a ends", "b begins", "b ends"]);
+    expect(seen.get("a")).toEqual({ ownInside: 1, otherInside: otherRows(0, 2), ownOutside: 0, speakerOutside: 0 });
+    // on SQLite b starts after a committed: it sees a's two rows, and its own one
+    expect(seen.get("b")).toEqual({ ownInside: 1, otherInside: otherRows(2, 2), ownOutside: 0, speakerOutside: 0 });
     for (const [name, result] of [["a", a], ["b", b]] as const) {
       const speakerId = result.ok ? result.value : -1;
       const rows = await auditRows(getDb(), `${marker}-${name}`);
@@ -123,13 +130,27 @@ describe("two doors started at once", () => {
     const [a, b] = await Promise.all([door(marker, "a", events, seen, true), door(marker, "b", events, seen, false)]);
     expect(a.ok ? "ok" : a.error.code).toBe("conflict");
     expect(b.ok).toBe(true);
-    expect(events).toEqual(["a begins", "a ends", "b begins", "b ends"]);
-    expect(seen.get("a")).toEqual({ ownInside: 1, otherInside: 0, ownOutside: 0, speakerOutside: 0 });
-    // a rolled back before b began: b never sees a's rows
+    if (oneAfterTheOther) expect(events).toEqual(["a begins", "a ends", "b begins", "b ends"]);
+    expect(seen.get("a")).toEqual({ ownInside: 1, otherInside: otherRows(0, 2), ownOutside: 0, speakerOutside: 0 });
+    // a rolled back (on SQLite before b began): b never sees a's rows
     expect(seen.get("b")).toEqual({ ownInside: 1, otherInside: 0, ownOutside: 0, speakerOutside: 0 });
     expect(await auditRows(getDb(), `${marker}-a`)).toHaveLength(0);
     expect(await getDb().select().from(speakers).where(eq(speakers.name, `${marker}-a`))).toHaveLength(0);
     expect(await auditRows(getDb(), `${marker}-b`)).toHaveLength(2);
     expect(await getDb().select().from(speakers).where(eq(speakers.name, `${marker}-b`))).toHaveLength(1);
+  });
+});
+
+describe("a transaction inside a transaction", () => {
+  it("is refused at once with a message, not left waiting for itself, and the outer write rolls back", async () => {
+    const name = unique("Nested");
+    const attempt = transaction(async (tx) => {
+      await tx.insert(speakers).values({ name, nameKey: name.toLowerCase(), kind: "person" });
+      await transaction(async () => undefined);
+    });
+    await expect(attempt).rejects.toThrow(/inside a transaction: pass its `tx` on instead/);
+    expect(await getDb().select().from(speakers).where(eq(speakers.name, name))).toEqual([]);
+    // and the queue is free again
+    expect(await transaction(async () => "next")).toBe("next");
   });
 });

@@ -24,12 +24,22 @@ export type Call = { status: number; body: Record<string, unknown>; text: string
 
 const LOCK_ERROR = /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i;
 
+/** A request with no answer by then is a hang, recorded as bad (a crash cuts requests off at once). */
+const ANSWER_WITHIN_MS = 30_000;
+
+/** A request that got no answer: cut off by a crash, or (after ANSWER_WITHIN_MS) a hang. */
+function unanswered(tally: Tally, what: string, error: unknown) {
+  if (error instanceof Error && error.name === "TimeoutError") tally.bad.push({ status: 0, body: `no answer within ${ANSWER_WITHIN_MS} ms`, what });
+  else tally.cutOff += 1;
+}
+
 /** One JSON API request with the token; the answer's status, parsed body (or {}), text and Retry-After. */
 export async function call(base: string, token: string, method: string, route: string, body?: unknown): Promise<Call> {
   const response = await fetch(`${base}${route}`, {
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
   });
   const text = await response.text();
   let parsed: Record<string, unknown> = {};
@@ -92,8 +102,8 @@ export async function streamVerdicts(options: {
     let result: Call;
     try {
       result = await call(base, token, "POST", `/api/v1/claims/${claimId}/verdicts`, body);
-    } catch {
-      tally.cutOff += 1;
+    } catch (error) {
+      unanswered(tally, `verdict on claim ${claimId}`, error);
       return;
     }
     record(tally, `verdict on claim ${claimId}`, result, [201, 409], unavailableOk);
@@ -165,8 +175,8 @@ export async function streamSpeakersAndClaims(options: {
       if (await down(claim)) continue;
       if (claim.status !== 201) return;
       tally.acks.push({ kind: "claim", id: claim.body.id as number, at: performance.now(), port });
-    } catch {
-      tally.cutOff += 1;
+    } catch (error) {
+      unanswered(tally, `speaker, alias or claim ${port}-${i}`, error);
       return;
     }
   }
@@ -183,8 +193,8 @@ export async function streamReads(options: { base: string; token: string; claims
     let result: Call;
     try {
       result = await call(base, token, "GET", route);
-    } catch {
-      tally.cutOff += 1;
+    } catch (error) {
+      unanswered(tally, `read ${route}`, error);
       return;
     }
     record(tally, `read ${route}`, result, [200], unavailableOk);
