@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConsistentPg } from "./support/checks";
 import { makePgDesk, type PgDesk } from "./support/desk";
 import { noPostgres, pgTitle } from "./support/pg";
-import { problemLines, sleep, startServer, type Server } from "./support/server";
-import { call, newTally, streamSpeakersAndClaims, streamVerdicts, type Stop } from "./support/writers";
+import { problemLines, startServer, type Server } from "./support/server";
+import { call, streamMixedWrites } from "./support/writers";
 
 /**
  * Two app servers on one PostgreSQL database (issue 12, item 7). A verdict
@@ -82,19 +82,7 @@ describe.skipIf(noPostgres)(pgTitle("two app servers on one PostgreSQL database"
   });
 
   it("serve concurrent writes of every kind with no 500, and every acknowledged write is in the database", async () => {
-    const tally = newTally();
-    const stop: Stop = { stopped: false };
-    const allClaims = desk.claims.map((c) => c.id);
-    const quotes = desk.claims.map(({ sourceId, start, end, quote }) => ({ sourceId, start, end, quote }));
-    const clients = servers.flatMap((server) => [
-      // both servers write verdicts on the same claims: real conflicts, answered 409
-      streamVerdicts({ base: server.url, token: desk.token, port: server.port, claims: allClaims, versions: new Map(), tally, stop }),
-      streamVerdicts({ base: server.url, token: desk.token, port: server.port, claims: [...allClaims].reverse(), versions: new Map(), tally, stop }),
-      streamSpeakersAndClaims({ base: server.url, token: desk.token, port: server.port, quotes, tally, stop }),
-    ]);
-    await sleep(SECONDS * 1000);
-    stop.stopped = true;
-    await Promise.all(clients);
+    const tally = await streamMixedWrites({ servers, token: desk.token, claims: desk.claims, seconds: SECONDS });
 
     expect(tally.bad).toEqual([]);
     expect(tally.cutOff).toBe(0);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConsistent } from "./support/checks";
 import { makeDesk, type Desk } from "./support/desk";
-import { sleep, startServer, type Server } from "./support/server";
-import { newTally, streamSpeakersAndClaims, streamVerdicts, type Stop } from "./support/writers";
+import { startServer, type Server } from "./support/server";
+import { streamMixedWrites } from "./support/writers";
 
 /**
  * Two server processes on one database file, both writing at once: SQLite
@@ -29,19 +29,7 @@ afterAll(async () => {
 describe("two servers on one database file", () => {
   it("serve concurrent writes of every kind with no 500, no lock error, and consistent data", async () => {
     for (const port of PORTS) servers.push(await startServer(port, desk.file));
-    const tally = newTally();
-    const stop: Stop = { stopped: false };
-    const allClaims = desk.claims.map((c) => c.id);
-    const quotes = desk.claims.map(({ sourceId, start, end, quote }) => ({ sourceId, start, end, quote }));
-    const clients = servers.flatMap((server) => [
-      // both servers write verdicts on the same claims: real conflicts, answered 409
-      streamVerdicts({ base: server.url, token: desk.token, port: server.port, claims: allClaims, versions: new Map(), tally, stop }),
-      streamVerdicts({ base: server.url, token: desk.token, port: server.port, claims: [...allClaims].reverse(), versions: new Map(), tally, stop }),
-      streamSpeakersAndClaims({ base: server.url, token: desk.token, port: server.port, quotes, tally, stop }),
-    ]);
-    await sleep(SECONDS * 1000);
-    stop.stopped = true;
-    await Promise.all(clients);
+    const tally = await streamMixedWrites({ servers, token: desk.token, claims: desk.claims, seconds: SECONDS });
 
     expect(tally.bad).toEqual([]);
     expect(tally.cutOff).toBe(0);

@@ -206,3 +206,32 @@ export async function streamReads(options: { base: string; token: string; claims
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Both servers at once for `seconds`: on each, two verdict writers on the
+ * same claims in opposite orders (real conflicts, answered 409) and one
+ * writer of speakers, claims and aliases. Returns the tally when all stopped.
+ */
+export async function streamMixedWrites(options: {
+  servers: Array<{ url: string; port: number }>;
+  token: string;
+  claims: Array<{ id: number; sourceId: number; start: number; end: number; quote: string }>;
+  seconds: number;
+}): Promise<Tally> {
+  const tally = newTally();
+  const stop: Stop = { stopped: false };
+  const ids = options.claims.map((c) => c.id);
+  const quotes = options.claims.map(({ sourceId, start, end, quote }) => ({ sourceId, start, end, quote }));
+  const clients = options.servers.flatMap((server) => {
+    const common = { base: server.url, token: options.token, port: server.port, tally, stop };
+    return [
+      streamVerdicts({ ...common, claims: ids, versions: new Map() }),
+      streamVerdicts({ ...common, claims: [...ids].reverse(), versions: new Map() }),
+      streamSpeakersAndClaims({ ...common, quotes }),
+    ];
+  });
+  await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+  stop.stopped = true;
+  await Promise.all(clients);
+  return tally;
+}
