@@ -3,14 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import Database from "better-sqlite3";
-import { getDb } from "@/db/client";
 import * as sourcesRoute from "@/app/api/v1/sources/route";
 import * as suggestionsRoute from "@/app/api/v1/sources/[id]/suggestions/route";
 import * as acceptRoute from "@/app/api/v1/suggestions/[id]/accept/route";
 import * as dismissRoute from "@/app/api/v1/suggestions/[id]/dismiss/route";
 import { errorOf, params, request, session, userWithToken } from "./support/api";
 import { unique } from "./support/factories";
+import { countRows } from "./support/rows";
 
 vi.mock("@/lib/auth", async () => (await import("./support/api")).mockAuth());
 
@@ -22,7 +21,6 @@ beforeAll(async () => {
   viewer = await userWithToken("viewer");
 });
 
-const count = (table: string) => (getDb().$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const article = (tag = unique("a")) =>
   [
     `Library board backs longer opening hours ${tag}`,
@@ -40,14 +38,14 @@ const post = (body: unknown, token = reviewer.token, query = "") =>
 describe("POST /api/v1/sources", () => {
   it("201 with the source and its clean body; ?dryRun=1 saves nothing and says what it would do", async () => {
     const raw = article();
-    const before = count("sources");
+    const before = await countRows("sources");
     const dry = await post({ raw, format: "text" }, reviewer.token, "?dryRun=1");
     expect(dry.status).toBe(200);
     const preview = await dry.json();
     expect(preview.body).toContain("The city library board voted on Monday");
     expect(preview.removed).toEqual(expect.arrayContaining([expect.objectContaining({ reason: "byline" }), expect.objectContaining({ reason: "copyright" })]));
     expect(preview.metadata).toMatchObject({ outlet: "Uppsala Morning Post", byline: "Marta Lindqvist", publishedAt: "2026-05-04T18:00:00+02:00" });
-    expect(count("sources")).toBe(before);
+    expect(await countRows("sources")).toBe(before);
 
     const saved = await post({ raw, format: "text" });
     expect(saved.status).toBe(201);
@@ -100,7 +98,7 @@ describe("POST /api/v1/sources", () => {
   });
 
   it("403 for a viewer; 422 for empty or binary text, 413 for an oversized body; nothing written", async () => {
-    const before = count("sources");
+    const before = await countRows("sources");
     expect((await post({ raw: article() }, viewer.token)).status).toBe(403);
     for (const raw of ["", "  \n ", "\u0001\u0002\u0003".repeat(500)]) {
       const response = await post({ raw });
@@ -119,14 +117,14 @@ describe("POST /api/v1/sources", () => {
     expect(hugeBody.status).toBe(413);
     expect((await post({ url: "http://10.0.0.1/article" })).status).toBe(403);
     expect((await errorOf(await post({ url: "ftp://example.org/x" }))).fields?.url).toBeTruthy();
-    expect(count("sources")).toBe(before);
+    expect(await countRows("sources")).toBe(before);
   });
 });
 
 describe("npm run import", () => {
-  it("imports a folder with a progress bar's summary line, isolates failures, and a second run imports nothing new", () => {
+  // on this file's own database (DATABASE_URL, an SQLite file or a PostgreSQL database), whose admin the shell's rows belong to
+  it("imports a folder with a progress bar's summary line, isolates failures, and a second run imports nothing new", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bulk-"));
-    const file = path.join(dir, "desk.db");
     const articles = path.join(dir, "articles");
     fs.mkdirSync(path.join(articles, "nested"), { recursive: true });
     for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(articles, i < 3 ? "" : "nested", `story-${i}.txt`), article(unique(`bulk${i}`)));
@@ -135,14 +133,11 @@ describe("npm run import", () => {
     fs.writeFileSync(path.join(articles, "notes.docx"), "ignored: not an article type");
     const run = () =>
       spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("scripts/import.ts"), articles], {
-        env: { ...process.env, DATABASE_URL: `file:${file}`, DEMO_PASSWORD: "x" },
+        env: { ...process.env, DEMO_PASSWORD: "x" },
         encoding: "utf8",
         timeout: 120_000,
       });
-    // the desk needs an admin for the shell's rows to belong to
-    spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("scripts/user.ts"), "add", "--email", "a@example.test", "--role", "admin", "--password", "long enough password"], {
-      env: { ...process.env, DATABASE_URL: `file:${file}` },
-    });
+    const before = await countRows("sources");
     const first = run();
     expect(first.stdout, first.stderr).toContain("imported 5, duplicates 0, failed 2");
     expect(first.stdout).toMatch(/failed: .*scan\.txt: This is a PDF/);
@@ -150,9 +145,7 @@ describe("npm run import", () => {
     expect(first.status).toBe(1);
     const second = run();
     expect(second.stdout).toContain("imported 0, duplicates 5, failed 2");
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare("select count(*) as n from sources").get()).toEqual({ n: 5 });
-    db.close();
+    expect(await countRows("sources")).toBe(before + 5);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

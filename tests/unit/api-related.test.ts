@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as relatedRoute from "@/app/api/v1/claims/[id]/related/route";
-import { getDb } from "@/db/client";
+import { rawAll, rawGet } from "@/db/raw";
 import { seedDesk } from "@/seed/seed-desk";
 import { makeClaim, makeSource, makeSpeaker } from "./support/factories";
 import { params, request, session, userWithToken } from "./support/api";
@@ -23,13 +23,13 @@ type Item = { claim: { id: number; quote: string; source: { id: number } }; scor
 const get = (id: number | string, query = "", token: string | null = viewer.token) =>
   relatedRoute.GET(request("GET", `/api/v1/claims/${id}/related${query}`, { token: token ?? undefined }), params({ id: String(id) }));
 
-function claimId(quote: string): number {
-  const row = getDb().$client.prepare("select id from claims where quote = ? and deleted_at is null").get(quote) as { id: number } | undefined;
+async function claimId(quote: string): Promise<number> {
+  const row = await rawGet<{ id: number }>("select id from claims where quote = ? and deleted_at is null", [quote]);
   if (!row) throw new Error(`no seeded claim "${quote}"`);
   return row.id;
 }
-function sourceOf(id: number): number {
-  return (getDb().$client.prepare("select source_id as s from claims where id = ?").get(id) as { s: number }).s;
+async function sourceOf(id: number): Promise<number> {
+  return (await rawGet<{ s: number }>("select source_id as s from claims where id = ?", [id]))!.s;
 }
 async function related(id: number): Promise<Item[]> {
   const response = await get(id);
@@ -39,8 +39,8 @@ async function related(id: number): Promise<Item[]> {
 
 describe("GET /api/v1/claims/{id}/related", () => {
   it("001's Wednesday arrival in Moscow and 000's October 30 arrival find each other, with the date as a reason", async () => {
-    const wednesday = claimId("Choe is scheduled to arrive in Moscow on Wednesday");
-    const october30 = claimId("Choi arrived in Moscow on October 30");
+    const wednesday = await claimId("Choe is scheduled to arrive in Moscow on Wednesday");
+    const october30 = await claimId("Choi arrived in Moscow on October 30");
     const fromWednesday = await related(wednesday);
     expect(fromWednesday.map((i) => i.claim.id)).toContain(october30);
     const item = fromWednesday.find((i) => i.claim.id === october30)!;
@@ -52,11 +52,11 @@ describe("GET /api/v1/claims/{id}/related", () => {
   });
 
   it("the January editorial's prediction of a Putin visit finds the later reports of the June visit", async () => {
-    const prediction = claimId("Putin’s visit to North Korea will take place after the presidential election in March, but the timing may be brought forward");
-    const treatyInJune = claimId("The treaty was signed by Russian President Vladimir Putin and Kim in June"); // 000, 2024-11-04
+    const prediction = await claimId("Putin’s visit to North Korea will take place after the presidential election in March, but the timing may be brought forward");
+    const treatyInJune = await claimId("The treaty was signed by Russian President Vladimir Putin and Kim in June"); // 000, 2024-11-04
     // 001 reports the June visit in a sentence the seed cites as a passage; captured as a claim, it is found too
-    const joongang = sourceOf(claimId("Choe is scheduled to arrive in Moscow on Wednesday"));
-    const body = (getDb().$client.prepare("select body from sources where id = ?").get(joongang) as { body: string }).body;
+    const joongang = await sourceOf(await claimId("Choe is scheduled to arrive in Moscow on Wednesday"));
+    const body = (await rawGet<{ body: string }>("select body from sources where id = ?", [joongang]))!.body;
     const juneVisit = await makeClaim({
       source: { id: joongang, body },
       speakerId: (await makeSpeaker({ name: "JoongAng Desk Testwriter" })).id,
@@ -74,10 +74,10 @@ describe("GET /api/v1/claims/{id}/related", () => {
   });
 
   it("never lists a claim of the same source, nor the claim itself", async () => {
-    const rows = getDb().$client.prepare("select id from claims where deleted_at is null").all() as { id: number }[];
+    const rows = await rawAll<{ id: number }>("select id from claims where deleted_at is null");
     for (const { id } of rows) {
       const items = await related(id);
-      const own = sourceOf(id);
+      const own = await sourceOf(id);
       expect(items.every((i) => i.claim.source.id !== own && i.claim.id !== id), `claim ${id}`).toBe(true);
     }
   });
@@ -99,7 +99,7 @@ describe("GET /api/v1/claims/{id}/related", () => {
   });
 
   it("honours limit, answers 404 for no such claim, 400 for a bad limit, 401 without credentials", async () => {
-    const wednesday = claimId("Choe is scheduled to arrive in Moscow on Wednesday");
+    const wednesday = await claimId("Choe is scheduled to arrive in Moscow on Wednesday");
     const one = await get(wednesday, "?limit=1");
     expect((await one.json()).items.length).toBeLessThanOrEqual(1);
     expect((await get(99_999_999)).status).toBe(404);

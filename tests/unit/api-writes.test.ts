@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { rawGet } from "@/db/raw";
 import { resetPassword, setDisabled } from "@/lib/users";
 import { revokeToken } from "@/lib/tokens";
 import * as claimsRoute from "@/app/api/v1/claims/route";
@@ -10,6 +10,7 @@ import * as speakersRoute from "@/app/api/v1/speakers/route";
 import * as aliasesRoute from "@/app/api/v1/speakers/[id]/aliases/route";
 import { BASE, errorOf, params, request, session, userWithToken } from "./support/api";
 import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } from "./support/factories";
+import { countRows } from "./support/rows";
 
 vi.mock("@/lib/auth", async () => (await import("./support/api")).mockAuth());
 
@@ -156,7 +157,7 @@ describe("POST /api/v1/claims", () => {
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: gone.token, body: {} }), params())).status).toBe(401);
 
     const revoked = await userWithToken("reviewer");
-    const tokenId = (getDb().$client.prepare("select id from api_tokens where user_id = ?").get(revoked.user.id) as { id: number }).id;
+    const tokenId = (await rawGet<{ id: number }>("select id from api_tokens where user_id = ?", [revoked.user.id]))!.id;
     expectOk(await revokeToken({ type: "user", userId: revoked.user.id }, { tokenId }));
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: revoked.token, body: {} }), params())).status).toBe(401);
     expect((await claimsRoute.POST(request("POST", "/api/v1/claims", { token: "cd_made-up", body: {} }), params())).status).toBe(401);
@@ -223,8 +224,7 @@ describe("PATCH and DELETE /api/v1/claims/{id}", () => {
     const gone = await claimRoute.DELETE(request("DELETE", `/api/v1/claims/${claim.id}`, { token: reviewer.token }), params({ id: String(claim.id) }));
     expect(gone.status).toBe(204);
     expect((await claimRoute.GET(request("GET", `/api/v1/claims/${claim.id}`, { token: reviewer.token }), params({ id: String(claim.id) }))).status).toBe(404);
-    const audit = getDb().$client.prepare("select count(*) as n from audit_log where entity = 'claim' and entity_id = ?").get(claim.id) as { n: number };
-    expect(audit.n).toBe(2);
+    expect(await countRows("audit_log where entity = 'claim' and entity_id = ?", claim.id)).toBe(2);
   });
 });
 
@@ -244,8 +244,7 @@ describe("POST /api/v1/claims/{id}/verdicts and /evidence", () => {
     expect(await ok.json()).toMatchObject({ id: claim.id, status: "contradicted", version: 2 });
     const stale = await post(1);
     expect(stale.status).toBe(409);
-    const verdicts = getDb().$client.prepare("select count(*) as n from verdicts where claim_id = ?").get(claim.id) as { n: number };
-    expect(verdicts.n).toBe(1);
+    expect(await countRows("verdicts where claim_id = ?", claim.id)).toBe(1);
   });
 
   it("of 50 verdicts racing on one baseVersion exactly one lands", async () => {

@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { getDb, transaction } from "@/db/client";
+import { getDb, getPool, transaction } from "@/db/client";
+import { onPostgres } from "@/db/engine";
+import { dollarPlaceholders, rawGet } from "@/db/raw";
 import { createSource } from "@/lib/sources";
 import { recordVerdict } from "@/lib/verdicts";
 import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker, makeUser, unique } from "./support/factories";
 
-/** Raw SQL straight to SQLite, outside any write: zod never sees these values, only the schema's own constraints. */
-const sqlite = () => getDb().$client;
-const run = (statement: string, ...params: unknown[]) => sqlite().prepare(statement).run(...params);
+/**
+ * Raw SQL straight to the database, outside any door: zod never sees these
+ * values, only the schema's own constraints. On SQLite through the write
+ * connection, in a write of its own; on PostgreSQL one statement on the pool.
+ */
+async function run(statement: string, ...params: Array<string | number>): Promise<void> {
+  if (onPostgres()) await getPool().query(dollarPlaceholders(statement), params);
+  else await transaction((tx) => tx.$client.prepare(statement).run(...params));
+}
+
+/** A refused CHECK, as either engine words it: SQLite's "CHECK constraint failed: <name>", PostgreSQL's `violates check constraint "<name>"`. */
+const checkFailed = (name: string) => new RegExp(`CHECK constraint failed: ${name}|violates check constraint "${name}"`);
+const FOREIGN_KEY_FAILED = /FOREIGN KEY constraint failed|violates foreign key constraint/;
+const UNIQUE_FAILED = /UNIQUE constraint failed|violates unique constraint/;
 
 async function fixtures() {
   const user = await makeUser({ role: "admin" });
@@ -29,27 +42,27 @@ function insertClaim(f: Awaited<ReturnType<typeof fixtures>>, overrides: { type?
 }
 
 describe("CHECK constraints on enum columns", () => {
-  it("users.role accepts the three roles and nothing else", () => {
+  it("users.role accepts the three roles and nothing else", async () => {
     const insert = (role: string) =>
       run("insert into users (email, name, password_hash, role) values (?, 'X', 'h', ?)", `${unique("role")}@x.org`, role);
-    expect(() => insert("viewer")).not.toThrow();
-    expect(() => insert("superuser")).toThrow(/CHECK constraint failed: users_role_check/);
-    expect(() => insert("Admin")).toThrow(/CHECK constraint failed: users_role_check/);
+    await insert("viewer");
+    await expect(insert("superuser")).rejects.toThrow(checkFailed("users_role_check"));
+    await expect(insert("Admin")).rejects.toThrow(checkFailed("users_role_check"));
   });
 
   it("claims.type and claims.status refuse unknown values", async () => {
     const f = await fixtures();
-    expect(() => insertClaim(f, {})).not.toThrow();
-    expect(() => insertClaim(f, { type: "opinion" })).toThrow(/CHECK constraint failed: claims_type_check/);
-    expect(() => insertClaim(f, { status: "true" })).toThrow(/CHECK constraint failed: claims_status_check/);
+    await insertClaim(f, {});
+    await expect(insertClaim(f, { type: "opinion" })).rejects.toThrow(checkFailed("claims_type_check"));
+    await expect(insertClaim(f, { status: "true" })).rejects.toThrow(checkFailed("claims_status_check"));
   });
 
   it("verdicts.status refuses unknown values", async () => {
     const f = await fixtures();
     const insert = (status: string) =>
       run("insert into verdicts (claim_id, reviewer_id, status, rationale) values (?, ?, ?, 'r')", f.claim.id, f.user.id, status);
-    expect(() => insert("contradicted")).not.toThrow();
-    expect(() => insert("mostly-true")).toThrow(/CHECK constraint failed: verdicts_status_check/);
+    await insert("contradicted");
+    await expect(insert("mostly-true")).rejects.toThrow(checkFailed("verdicts_status_check"));
   });
 
   it("evidence.stance refuses unknown values", async () => {
@@ -61,23 +74,23 @@ describe("CHECK constraints on enum columns", () => {
         stance,
         f.user.id,
       );
-    expect(() => insert("refutes")).not.toThrow();
-    expect(() => insert("agrees")).toThrow(/CHECK constraint failed: evidence_stance_check/);
+    await insert("refutes");
+    await expect(insert("agrees")).rejects.toThrow(checkFailed("evidence_stance_check"));
   });
 
-  it("speakers.kind refuses unknown values", () => {
+  it("speakers.kind refuses unknown values", async () => {
     const insert = (kind: string) => run("insert into speakers (name, name_key, kind) values ('N', 'n', ?)", kind);
-    expect(() => insert("organization")).not.toThrow();
-    expect(() => insert("robot")).toThrow(/CHECK constraint failed: speakers_kind_check/);
+    await insert("organization");
+    await expect(insert("robot")).rejects.toThrow(checkFailed("speakers_kind_check"));
   });
 });
 
 describe("foreign keys", () => {
   it("a claim naming a source that does not exist is refused", async () => {
     const f = await fixtures();
-    const { missing } = sqlite().prepare("select coalesce(max(id), 0) + 1000 as missing from sources").get() as { missing: number };
-    expect(sqlite().prepare("select id from sources where id = ?").get(missing)).toBeUndefined();
-    expect(() => insertClaim(f, { sourceId: missing })).toThrow(/FOREIGN KEY constraint failed/);
+    const { missing } = (await rawGet<{ missing: number }>("select coalesce(max(id), 0) + 1000 as missing from sources"))!;
+    expect(await rawGet("select id from sources where id = ?", [missing])).toBeUndefined();
+    await expect(insertClaim(f, { sourceId: missing })).rejects.toThrow(FOREIGN_KEY_FAILED);
   });
 });
 
@@ -87,38 +100,37 @@ describe("append-only tables", () => {
     const { verdict } = expectOk(
       await recordVerdict(SYSTEM, { claimId: claim.id, status: "corroborated", rationale: "Checked.", baseVersion: claim.version }),
     );
-    expect(() => run("update verdicts set rationale = 'rewritten' where id = ?", verdict.id)).toThrow(/append-only/);
-    expect(() => run("delete from verdicts where id = ?", verdict.id)).toThrow(/append-only/);
-    const row = sqlite().prepare("select rationale from verdicts where id = ?").get(verdict.id) as { rationale: string };
-    expect(row.rationale).toBe("Checked.");
+    await expect(run("update verdicts set rationale = 'rewritten' where id = ?", verdict.id)).rejects.toThrow(/append-only/);
+    await expect(run("delete from verdicts where id = ?", verdict.id)).rejects.toThrow(/append-only/);
+    expect(await rawGet("select rationale from verdicts where id = ?", [verdict.id])).toEqual({ rationale: "Checked." });
   });
 
   it("audit_log rows can be neither updated nor deleted", async () => {
     const user = await makeUser({ role: "viewer" });
-    const row = sqlite()
-      .prepare("select id, action from audit_log where entity = 'user' and entity_id = ?")
-      .get(user.id) as { id: number; action: string };
+    const row = (await rawGet<{ id: number; action: string }>("select id, action from audit_log where entity = 'user' and entity_id = ?", [user.id]))!;
     expect(row).toBeDefined();
-    expect(() => run("update audit_log set action = 'nothing' where id = ?", row.id)).toThrow(/append-only/);
-    expect(() => run("delete from audit_log where id = ?", row.id)).toThrow(/append-only/);
-    expect(() => run("delete from audit_log")).toThrow(/append-only/);
+    await expect(run("update audit_log set action = 'nothing' where id = ?", row.id)).rejects.toThrow(/append-only/);
+    await expect(run("delete from audit_log where id = ?", row.id)).rejects.toThrow(/append-only/);
+    await expect(run("delete from audit_log")).rejects.toThrow(/append-only/);
   });
 });
 
 describe("users.email", () => {
-  it("is unique regardless of case", () => {
+  it("is unique regardless of case", async () => {
     const insert = (email: string) => run("insert into users (email, name, password_hash, role) values (?, 'X', 'h', 'viewer')", email);
-    insert("a@x.org");
-    expect(() => insert("A@x.org")).toThrow(/UNIQUE constraint failed/);
-    expect(() => insert("b@x.org")).not.toThrow();
+    await insert("a@x.org");
+    await expect(insert("A@x.org")).rejects.toThrow(UNIQUE_FAILED);
+    await insert("b@x.org");
   });
 });
 
-describe("connection settings", () => {
+// SQLite file pragmas: PostgreSQL has no such per-connection settings to check
+describe.skipIf(onPostgres())("connection settings", () => {
   it("uses WAL, enforces foreign keys and syncs fully, on the read and on the write connection", async () => {
+    const reader = getDb().$client;
     const writer = await transaction((tx) => tx.$client);
-    expect(writer).not.toBe(sqlite());
-    for (const connection of [sqlite(), writer]) {
+    expect(writer).not.toBe(reader);
+    for (const connection of [reader, writer]) {
       expect(connection.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(connection.pragma("foreign_keys", { simple: true })).toBe(1);
       expect(connection.pragma("synchronous", { simple: true })).toBe(2);
@@ -135,8 +147,8 @@ describe("sources.url", () => {
         url,
         user.id,
       );
-    expect(() => insert("https://example.org/story")).not.toThrow();
-    expect(() => insert("javascript:alert(1)")).toThrow(/CHECK constraint failed: sources_url_check/);
+    await insert("https://example.org/story");
+    await expect(insert("javascript:alert(1)")).rejects.toThrow(checkFailed("sources_url_check"));
   });
 
   it("and in createSource, before it gets there", async () => {

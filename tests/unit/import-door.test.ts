@@ -3,17 +3,22 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { rawGet } from "@/db/raw";
 import { listOpenSuggestions } from "@/db/queries/suggestions";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggestions";
 import { importSource, previewImport } from "@/lib/sources/import";
 import { updateSource } from "@/lib/sources/update";
 import { SYSTEM, asUser, expectOk, makeUser, unique } from "./support/factories";
+import { countRows } from "./support/rows";
 
 const seed = (file: string) => fs.readFileSync(path.join("seed", "articles", file), "utf8");
 const fixture = (file: string) => fs.readFileSync(path.join("tests", "fixtures", "articles", file), "utf8");
-const count = (table: string) => (getDb().$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const tables = () => ({ sources: count("sources"), suggestions: count("claim_suggestions"), audit: count("audit_log"), bands: count("source_bands") });
+const tables = async () => ({
+  sources: await countRows("sources"),
+  suggestions: await countRows("claim_suggestions"),
+  audit: await countRows("audit_log"),
+  bands: await countRows("source_bands"),
+});
 
 /** A story no other test imports: a unique line keeps it from being anyone's duplicate. */
 function story(label = "story") {
@@ -41,7 +46,7 @@ beforeAll(async () => {
 
 describe("importSource", () => {
   it("cleans a pasted article, reads its metadata, saves it with its fingerprint and suggested claims, and audits it", async () => {
-    const before = tables();
+    const before = await tables();
     const { source, suggestions } = expectOk(await importSource(asUser(reviewer), { raw: story(), format: "text" }));
     expect(source.title).toMatch(/^Harbour authority approves dredging plan/);
     expect(source.outlet).toBe("The Coastal Ledger");
@@ -54,10 +59,10 @@ describe("importSource", () => {
     expect(items.length).toBe(suggestions);
     for (const s of items) expect(source.body.slice(s.start, s.end)).toBe(s.quote);
     expect(items.some((s) => s.kind === "quotation" && s.speakerName === "Priya Natarajan")).toBe(true);
-    const after = tables();
+    const after = await tables();
     expect(after.sources).toBe(before.sources + 1);
     expect(after.bands).toBeGreaterThan(before.bands);
-    const audit = getDb().$client.prepare("select action, after from audit_log where entity = 'source' and entity_id = ?").get(source.id) as { action: string; after: string };
+    const audit = (await rawGet<{ action: string; after: string }>("select action, after from audit_log where entity = 'source' and entity_id = ?", [source.id]))!;
     expect(audit.action).toBe("source.import");
     expect(JSON.parse(audit.after)).toMatchObject({ suggestions, format: "text" });
   });
@@ -88,17 +93,17 @@ describe("importSource", () => {
       ...story,
       "This report was republished under a content-sharing agreement with Reuters.",
     ].join("\n");
-    const before = tables();
+    const before = await tables();
     const refused = await importSource(asUser(reviewer), { raw: republished, metadata: { outlet: "The Bay Courier" } });
     expect(refused).toMatchObject({ ok: false, error: { reason: "duplicate", duplicate: { kind: "near", source: { id: first.source.id } } } });
     if (!refused.ok) expect(refused.error.duplicate!.jaccard).toBeGreaterThanOrEqual(0.9);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
     const kept = expectOk(await importSource(asUser(reviewer), { raw: republished, metadata: { outlet: "The Bay Courier" }, allowDuplicate: true }));
     expect(kept.duplicateOf?.source.id).toBe(first.source.id);
   });
 
   it("refuses empty, binary and oversized input with a clear message, and writes nothing", async () => {
-    const before = tables();
+    const before = await tables();
     const cases: Array<[unknown, RegExp]> = [
       [{ raw: "   \n  " }, /empty/],
       [{ raw: "%PDF-1.7\u0000\u0000\u0001binary" }, /NUL|binary/],
@@ -112,7 +117,7 @@ describe("importSource", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(`${result.error.message} ${Object.values(result.error.fields ?? {}).join(" ")}`).toMatch(message);
     }
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it("asks for what the article does not say, and takes the reviewer's corrections", async () => {
@@ -141,12 +146,12 @@ describe("importSource", () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
     vi.stubEnv("IMPORT_ALLOW_PRIVATE_HOSTS", "true");
     try {
-      const before = tables();
+      const before = await tables();
       expect(await importSource(asUser(viewer), { url })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       expect(await previewImport(asUser(viewer), { url })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       expect(await importSource(asUser(viewer), { raw: "" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       expect(requests).toBe(0);
-      expect(tables()).toEqual(before);
+      expect(await tables()).toEqual(before);
     } finally {
       vi.unstubAllEnvs();
       server.close();
@@ -199,11 +204,11 @@ describe("suggestions", () => {
     const { source } = expectOk(await importSource(asUser(reviewer), { raw: story("suggest") }));
     const items = await listOpenSuggestions(source.id);
     const quote = items.find((s) => s.kind === "quotation")!;
-    const claimsBefore = count("claims");
+    const claimsBefore = await countRows("claims");
     const accepted = expectOk(await acceptSuggestion(asUser(reviewer), { suggestionId: quote.id }));
-    expect(count("claims")).toBe(claimsBefore + 1);
+    expect(await countRows("claims")).toBe(claimsBefore + 1);
     expect(accepted.claim).toMatchObject({ sourceId: source.id, startOffset: quote.start, endOffset: quote.end, quote: quote.quote });
-    const speaker = getDb().$client.prepare("select name, description from speakers where id = ?").get(accepted.claim.speakerId) as { name: string; description: string | null };
+    const speaker = (await rawGet<{ name: string; description: string | null }>("select name, description from speakers where id = ?", [accepted.claim.speakerId]))!;
     expect(speaker.name).toBe("Priya Natarajan");
     expect((await listOpenSuggestions(source.id)).map((s) => s.id)).not.toContain(quote.id);
     expect(await acceptSuggestion(asUser(reviewer), { suggestionId: quote.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
@@ -211,7 +216,7 @@ describe("suggestions", () => {
     const other = (await listOpenSuggestions(source.id))[0]!;
     expectOk(await dismissSuggestion(asUser(reviewer), { suggestionId: other.id }));
     expect((await listOpenSuggestions(source.id)).map((s) => s.id)).not.toContain(other.id);
-    expect(count("claims")).toBe(claimsBefore + 1);
+    expect(await countRows("claims")).toBe(claimsBefore + 1);
     // a viewer may do neither
     const next = (await listOpenSuggestions(source.id))[0];
     if (next) {

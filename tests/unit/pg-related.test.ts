@@ -10,6 +10,7 @@
  */
 import type { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onPostgres } from "@/db/engine";
 import { getDb } from "@/db/client";
 import { relatedClaims, relatedClaimsPg } from "@/lib/claims/related";
 import { seedDesk } from "@/seed/seed-desk";
@@ -18,7 +19,8 @@ import { pgCopyOfDesk } from "./support/pg-desk";
 
 const found = locatePgBin();
 
-describe.skipIf(!found.ok)("related claims on PostgreSQL and on SQLite", () => {
+// compares this file's SQLite desk with its PostgreSQL copy: on PostgreSQL there is no SQLite desk to copy
+describe.skipIf(!found.ok || onPostgres())("related claims on PostgreSQL and on SQLite", () => {
   let pg: Awaited<ReturnType<typeof pgCopyOfDesk>> | undefined;
   let pool: Pool;
   const claimId = (quote: string) => (getDb().$client.prepare("select id from claims where quote like ?").get(`%${quote}%`) as { id: number }).id;

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { auditLog, claims } from "@/db/schema";
 import { anchorQuote } from "@/lib/anchoring/anchor";
 import { reanchor } from "@/lib/anchoring/reanchor";
 import { updateSource } from "@/lib/sources/update";
@@ -51,15 +53,22 @@ describe("updateSource", () => {
     const result = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
     expect(result.claims).toEqual({ kept: 0, moved: 1, orphaned: 1 });
 
-    const row = (id: number) =>
-      getDb().$client.prepare("select start_offset, end_offset, quote, orphaned, version from claims where id = ?").get(id) as {
-        start_offset: number; end_offset: number; quote: string; orphaned: number; version: number;
-      };
-    const moved = row(kept.id);
-    expect(body.slice(moved.start_offset, moved.end_offset)).toBe(QUOTE);
+    const row = async (id: number) =>
+      (
+        await getDb()
+          .select({ startOffset: claims.startOffset, endOffset: claims.endOffset, quote: claims.quote, orphaned: claims.orphaned, version: claims.version })
+          .from(claims)
+          .where(eq(claims.id, id))
+      )[0]!;
+    const moved = await row(kept.id);
+    expect(body.slice(moved.startOffset, moved.endOffset)).toBe(QUOTE);
     expect(moved.version).toBe(2);
-    expect(row(lost.id)).toMatchObject({ orphaned: 1, quote: "Critics disputed the figures", version: 2 });
-    const actions = getDb().$client.prepare("select action from audit_log where entity = 'claim' and entity_id in (?, ?) order by id").all(kept.id, lost.id) as Array<{ action: string }>;
+    expect(await row(lost.id)).toMatchObject({ orphaned: true, quote: "Critics disputed the figures", version: 2 });
+    const actions = await getDb()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "claim"), inArray(auditLog.entityId, [kept.id, lost.id])))
+      .orderBy(asc(auditLog.id));
     expect(actions.map((a) => a.action.replace(/ \(.*\)$/, ""))).toEqual(["claim.create", "claim.create", "claim.reanchor", "claim.orphan"]);
   });
 

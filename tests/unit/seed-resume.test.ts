@@ -1,14 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
 import { cleanArticle } from "@/lib/import/clean-article";
 import { createSource } from "@/lib/sources";
 import { ARTICLES, CLAIMS, VERDICTS } from "@/seed/desk-data";
 import { seedDemoAccounts, seedDesk } from "@/seed/seed-desk";
 import { expectOk, SYSTEM } from "./support/factories";
-
-const count = (table: string) => (getDb().$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+import { countRows } from "./support/rows";
 
 describe("seedDesk after a run that stopped half-way", () => {
   it("completes the claims and verdicts of a source that already exists", async () => {
@@ -29,10 +27,10 @@ describe("seedDesk after a run that stopped half-way", () => {
     expect(report.created.sources).toBe(Object.keys(ARTICLES).length - 1);
     expect(report.created.claims).toBe(CLAIMS.length);
     expect(report.created.verdicts).toBe(VERDICTS.length);
-    expect(count("claims")).toBe(CLAIMS.length);
+    expect(await countRows("claims")).toBe(CLAIMS.length);
 
     const again = await seedDesk();
     expect(again.created).toEqual({ sources: 0, speakers: 0, claims: 0, verdicts: 0 });
-    expect(count("verdicts")).toBe(VERDICTS.length);
+    expect(await countRows("verdicts")).toBe(VERDICTS.length);
   });
 });

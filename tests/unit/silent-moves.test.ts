@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { auditLog, claims, evidence } from "@/db/schema";
 import { anchorQuote } from "@/lib/anchoring/anchor";
 import { addEvidence } from "@/lib/evidence";
 import { mergeSpeakers } from "@/lib/speakers";
@@ -13,12 +15,15 @@ import { DEFAULT_BODY, SYSTEM, expectOk, makeClaim, makeSource, makeSpeaker } fr
  * own, so a reviewer with the claim open meets a conflict instead of saving
  * over a claim that changed under them.
  */
-const claimRow = (id: number) =>
-  getDb().$client.prepare("select start_offset as start, end_offset as end, prefix, suffix, version, speaker_id as speakerId from claims where id = ?").get(id) as {
-    start: number; end: number; prefix: string; suffix: string; version: number; speakerId: number;
-  };
-const auditActions = (entity: string, id: number) =>
-  (getDb().$client.prepare("select action from audit_log where entity = ? and entity_id = ? order by id").all(entity, id) as Array<{ action: string }>).map((a) =>
+const claimRow = async (id: number) =>
+  (
+    await getDb()
+      .select({ start: claims.startOffset, end: claims.endOffset, prefix: claims.prefix, suffix: claims.suffix, version: claims.version, speakerId: claims.speakerId })
+      .from(claims)
+      .where(eq(claims.id, id))
+  )[0]!;
+const auditActions = async (entity: string, id: number) =>
+  (await getDb().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id))).map((a) =>
     a.action.replace(/ \(.*\)$/, ""),
   );
 
@@ -30,12 +35,12 @@ describe("a source edit that changes only a claim's context", () => {
     const body = DEFAULT_BODY.replace("The minister said", "The minister told parliament");
     const shift = "The minister told parliament".length - "The minister said".length;
     const result = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body }));
-    const after = claimRow(claim.id);
+    const after = await claimRow(claim.id);
     expect(after.start).toBe(claim.startOffset + shift);
     expect(after.prefix).toContain("told parliament");
     expect(after.version).toBe(claim.version + 1);
     expect(result.claims.moved + result.claims.kept).toBe(1);
-    expect(auditActions("claim", claim.id)).toEqual(["claim.create", "claim.reanchor"]);
+    expect(await auditActions("claim", claim.id)).toEqual(["claim.create", "claim.reanchor"]);
 
     const stale = await updateClaim(SYSTEM, { claimId: claim.id, baseVersion: claim.version, proposition: "Typed before the edit." });
     expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
@@ -47,7 +52,7 @@ describe("a source edit that changes only a claim's context", () => {
     const claim = await makeClaim({ source, quote: "the river rose by two metres overnight" });
     const edited = body.replace("Beta agreed.", "Beta, the mayor, disagreed.");
     const result = expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: edited }));
-    const after = claimRow(claim.id);
+    const after = await claimRow(claim.id);
     expect([after.start, after.end]).toEqual([claim.startOffset, claim.endOffset]);
     expect(after.suffix).not.toBe(claim.suffix);
     expect(after.version).toBe(claim.version + 1);
@@ -59,8 +64,8 @@ describe("a source edit that changes only a claim's context", () => {
     const source = await makeSource({ body });
     const claim = await makeClaim({ source, quote: "the harvest grew by 12% last year" });
     expectOk(await updateSource(SYSTEM, { sourceId: source.id, baseUpdatedAt: source.updatedAt, body: body.replace("End.", "The end.") }));
-    expect(claimRow(claim.id).version).toBe(claim.version);
-    expect(auditActions("claim", claim.id)).toEqual(["claim.create"]);
+    expect((await claimRow(claim.id)).version).toBe(claim.version);
+    expect(await auditActions("claim", claim.id)).toEqual(["claim.create"]);
   });
 });
 
@@ -73,8 +78,8 @@ describe("a speaker merge", () => {
     const b = await makeClaim({ source, speakerId: merge.id, quote: "Critics disputed the figures" });
     expectOk(await mergeSpeakers(SYSTEM, { keepId: keep.id, mergeId: merge.id }));
     for (const claim of [a, b]) {
-      expect(claimRow(claim.id)).toMatchObject({ speakerId: keep.id, version: claim.version + 1 });
-      expect(auditActions("claim", claim.id)).toEqual(["claim.create", "claim.move_speaker"]);
+      expect(await claimRow(claim.id)).toMatchObject({ speakerId: keep.id, version: claim.version + 1 });
+      expect(await auditActions("claim", claim.id)).toEqual(["claim.create", "claim.move_speaker"]);
     }
     const stale = await updateClaim(SYSTEM, { claimId: a.id, baseVersion: a.version, speakerId: merge.id });
     expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
@@ -83,10 +88,13 @@ describe("a speaker merge", () => {
 });
 
 describe("evidence passages on a source edit", () => {
-  const evidenceRow = (id: number) =>
-    getDb().$client.prepare("select target_start as start, target_end as end, target_quote as quote, orphaned from evidence where id = ?").get(id) as {
-      start: number; end: number; quote: string; orphaned: number;
-    };
+  const evidenceRow = async (id: number) =>
+    (
+      await getDb()
+        .select({ start: evidence.targetStart, end: evidence.targetEnd, quote: evidence.targetQuote, orphaned: evidence.orphaned })
+        .from(evidence)
+        .where(eq(evidence.id, id))
+    )[0]!;
 
   it("are re-anchored like claims, and marked orphaned when their words are lost, with audit rows", async () => {
     const cited = await makeSource({ body: "Officials confirmed the bridge closed on Monday. Traffic was diverted through the old town." });
@@ -103,11 +111,11 @@ describe("evidence passages on a source edit", () => {
     const result = expectOk(await updateSource(SYSTEM, { sourceId: cited.id, baseUpdatedAt: cited.updatedAt, body }));
     expect(result.evidence).toEqual({ kept: 0, moved: 1, orphaned: 1 });
 
-    const moved = evidenceRow(moves.id);
-    expect(body.slice(moved.start, moved.end)).toBe("the bridge closed on Monday");
-    expect(moved.orphaned).toBe(0);
-    expect(evidenceRow(lost.id)).toMatchObject({ orphaned: 1, quote: "Traffic was diverted through the old town" });
-    expect(auditActions("evidence", moves.id)).toEqual(["evidence.reanchor"]);
-    expect(auditActions("evidence", lost.id)).toEqual(["evidence.orphan"]);
+    const moved = await evidenceRow(moves.id);
+    expect(body.slice(moved.start!, moved.end!)).toBe("the bridge closed on Monday");
+    expect(moved.orphaned).toBe(false);
+    expect(await evidenceRow(lost.id)).toMatchObject({ orphaned: true, quote: "Traffic was diverted through the old town" });
+    expect(await auditActions("evidence", moves.id)).toEqual(["evidence.reanchor"]);
+    expect(await auditActions("evidence", lost.id)).toEqual(["evidence.orphan"]);
   });
 });

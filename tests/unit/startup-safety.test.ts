@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "@/db/connection";
+import { onPostgres } from "@/db/engine";
 import { checkDatabaseAtStart } from "@/db/startup";
 
 /**
@@ -41,7 +42,8 @@ function damage(file: string, offset: number, bytes: Buffer) {
   fs.closeSync(fd);
 }
 
-describe("the start-up check", () => {
+// the integrity check of an SQLite file: a PostgreSQL server looks after its own storage
+describe.skipIf(onPostgres())("the start-up check", () => {
   it("passes a sound database and reports SQLite's version and the pragmas in force", () => {
     const check = checkDatabaseAtStart(migratedDb());
     expect(check.ok).toBe(true);
@@ -121,7 +123,8 @@ async function migrateAtOnce(file: string, count: number) {
   return Promise.all(runs.map((r) => r.done));
 }
 
-describe("migrations", () => {
+// SQLite files migrated by processes of their own (support/migrate-child.ts); PostgreSQL's are pg-migrate.test.ts
+describe.skipIf(onPostgres())("migrations", () => {
   const committed = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")).entries.length as number;
 
   it("apply once, however many processes start them at the same moment on a fresh file", async () => {

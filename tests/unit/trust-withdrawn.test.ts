@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { rawGet } from "@/db/raw";
 import { sessionAccount } from "@/lib/auth/session";
 import { endSession, startSession } from "@/lib/auth/sessions";
 import * as password from "@/lib/auth/password";
 import { userForToken, createToken } from "@/lib/tokens";
 import { createUser, endAllSessions, resetPassword, setDisabled } from "@/lib/users";
 import { SYSTEM, asUser, expectOk, makeUser } from "./support/factories";
+import { countRows } from "./support/rows";
 
 vi.mock("@/lib/auth", async () => (await import("./support/api")).mockAuth());
 
@@ -50,7 +51,7 @@ describe("sessions end on the server", () => {
     // a new sign-in afterwards works
     const again = { ...(await signedIn(user.id)), authAt: Date.now() + 1 };
     expect(await sessionAccount(again)).toMatchObject({ id: user.id });
-    const audit = getDb().$client.prepare("select action from audit_log where entity = 'user' and entity_id = ? order by id desc").get(user.id);
+    const audit = await rawGet("select action from audit_log where entity = 'user' and entity_id = ? order by id desc", [user.id]);
     expect(audit).toEqual({ action: "user.end_sessions" });
   });
 
@@ -75,8 +76,7 @@ describe("tokens die with their account's trust", () => {
     expectOk(await setDisabled(SYSTEM, { userId: user.id, disabled: false }));
     expect(await userForToken(token)).toBeNull();
     expect(await sessionAccount(session)).toBeNull();
-    const revoked = getDb().$client.prepare("select count(*) as n from audit_log where action like 'token.revoke%' and entity = 'api_token'").get() as { n: number };
-    expect(revoked.n).toBeGreaterThan(0);
+    expect(await countRows("audit_log where action like 'token.revoke%' and entity = 'api_token'")).toBeGreaterThan(0);
   });
 
   it("a password reset revokes every token of the account, and no one else's", async () => {

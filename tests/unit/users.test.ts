@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { rawGet } from "@/db/raw";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSpeaker } from "@/lib/speakers";
 import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users";
 import type { Result } from "@/lib/result";
 import { DEFAULT_PASSWORD, SYSTEM, asUser, expectOk, makeUser, unique } from "./support/factories";
+import { countRows } from "./support/rows";
 
-const sqlite = () => getDb().$client;
-const auditCount = () => (sqlite().prepare("select count(*) as n from audit_log").get() as { n: number }).n;
-const roleOf = (id: number) => (sqlite().prepare("select role from users where id = ?").get(id) as { role: string }).role;
+const auditCount = () => countRows("audit_log");
+const roleOf = async (id: number) => (await rawGet<{ role: string }>("select role from users where id = ?", [id]))!.role;
+const lastAudit = async () => (await rawGet<Record<string, unknown>>("select * from audit_log order by id desc limit 1"))!;
 const newUserInput = (role = "viewer") => ({ email: `${unique("new")}@example.test`, name: "New Person", role, password: DEFAULT_PASSWORD });
 
 function errorOf<T>(result: Result<T>) {
@@ -23,18 +24,18 @@ describe("createUser", () => {
       const input = newUserInput();
       const error = errorOf(await createUser(asUser(actor), input));
       expect(error.code).toBe("forbidden");
-      expect(sqlite().prepare("select id from users where email = ?").get(input.email)).toBeUndefined();
+      expect(await rawGet("select id from users where email = ?", [input.email])).toBeUndefined();
     }
   });
 
   it("is allowed to an admin, and audited without the hash", async () => {
     const admin = await makeUser({ role: "admin" });
-    const before = auditCount();
+    const before = await auditCount();
     const input = newUserInput("reviewer");
     const user = expectOk(await createUser(asUser(admin), input));
     expect(user).toEqual({ id: user.id, email: input.email, name: "New Person", role: "reviewer", disabled: false });
-    expect(auditCount()).toBe(before + 1);
-    const audit = sqlite().prepare("select * from audit_log order by id desc limit 1").get() as Record<string, unknown>;
+    expect(await auditCount()).toBe(before + 1);
+    const audit = await lastAudit();
     expect(audit).toMatchObject({ actor_id: admin.id, action: "user.create", entity: "user", entity_id: user.id });
     expect(String(audit.after)).not.toMatch(/argon2|password/i);
   });
@@ -48,7 +49,7 @@ describe("createUser", () => {
 
   it("gives per-field messages for invalid input", async () => {
     const admin = await makeUser({ role: "admin" });
-    const before = auditCount();
+    const before = await auditCount();
     const error = errorOf(await createUser(asUser(admin), { email: "not-an-email", name: "  ", role: "owner", password: "short" }));
     expect(error.code).toBe("invalid");
     expect(error.fields).toEqual({
@@ -58,7 +59,7 @@ describe("createUser", () => {
       password: "A password has at least 12 characters.",
     });
     expect(errorOf(await createUser(asUser(admin), { ...newUserInput(), isAdmin: true })).code).toBe("invalid");
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
   });
 
   it("checks the role before validating, so a viewer learns nothing from bad input", async () => {
@@ -73,10 +74,10 @@ describe("changeRole", () => {
     const user = await makeUser({ role: "viewer" });
     expect(errorOf(await createUser(asUser(user), newUserInput())).code).toBe("forbidden");
 
-    const before = auditCount();
+    const before = await auditCount();
     expect(expectOk(await changeRole(asUser(admin), { userId: user.id, role: "admin" })).role).toBe("admin");
-    expect(roleOf(user.id)).toBe("admin");
-    expect(auditCount()).toBe(before + 1);
+    expect(await roleOf(user.id)).toBe("admin");
+    expect(await auditCount()).toBe(before + 1);
     expectOk(await createUser(asUser(user), newUserInput()));
 
     expectOk(await changeRole(asUser(admin), { userId: user.id, role: "reviewer" }));
@@ -89,7 +90,7 @@ describe("changeRole", () => {
     const admin = await makeUser({ role: "admin" });
     const error = errorOf(await changeRole(asUser(admin), { userId: admin.id, role: "viewer" }));
     expect(error.code).toBe("invalid");
-    expect(roleOf(admin.id)).toBe("admin");
+    expect(await roleOf(admin.id)).toBe("admin");
     expectOk(await changeRole(asUser(admin), { userId: admin.id, role: "admin" }));
   });
 
@@ -105,16 +106,16 @@ describe("setDisabled", () => {
     const other = await makeUser({ role: "admin" });
     expectOk(await createUser(asUser(other), newUserInput()));
 
-    const before = auditCount();
+    const before = await auditCount();
     expect(expectOk(await setDisabled(asUser(admin), { userId: other.id, disabled: true })).disabled).toBe(true);
-    expect(auditCount()).toBe(before + 1);
-    const audit = sqlite().prepare("select action from audit_log order by id desc limit 1").get() as { action: string };
+    expect(await auditCount()).toBe(before + 1);
+    const audit = await lastAudit();
     expect(audit.action).toBe("user.disable");
 
     const error = errorOf(await createUser(asUser(other), newUserInput()));
     expect(error.code).toBe("forbidden");
     expect(errorOf(await changeRole(asUser(other), { userId: admin.id, role: "viewer" })).code).toBe("forbidden");
-    expect(roleOf(admin.id)).toBe("admin");
+    expect(await roleOf(admin.id)).toBe("admin");
 
     expectOk(await setDisabled(asUser(admin), { userId: other.id, disabled: false }));
     expectOk(await createUser(asUser(other), newUserInput()));
@@ -135,15 +136,15 @@ describe("resetPassword", () => {
     const admin = await makeUser({ role: "admin" });
     const user = await makeUser({ role: "viewer" });
     const newPassword = "a brand new passphrase 42";
-    const before = auditCount();
+    const before = await auditCount();
     expectOk(await resetPassword(asUser(admin), { userId: user.id, password: newPassword }));
-    expect(auditCount()).toBe(before + 1);
+    expect(await auditCount()).toBe(before + 1);
 
-    const { password_hash: hash } = sqlite().prepare("select password_hash from users where id = ?").get(user.id) as { password_hash: string };
+    const { password_hash: hash } = (await rawGet<{ password_hash: string }>("select password_hash from users where id = ?", [user.id]))!;
     expect(await verifyPassword(hash, newPassword)).toBe(true);
     expect(await verifyPassword(hash, user.password)).toBe(false);
 
-    const audit = sqlite().prepare("select * from audit_log order by id desc limit 1").get() as Record<string, unknown>;
+    const audit = await lastAudit();
     expect(audit).toMatchObject({ action: "user.reset_password", entity: "user", entity_id: user.id, actor_id: admin.id });
     const text = JSON.stringify(audit);
     expect(text).not.toContain(newPassword);

@@ -1,20 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { rawAll, rawGet } from "@/db/raw";
 import type { Result } from "@/lib/result";
 import { recordVerdict } from "@/lib/verdicts";
+import { countRows } from "./support/rows";
 import { SYSTEM, asUser, expectOk, makeClaim, makeSource, makeUser } from "./support/factories";
 
-const sqlite = () => getDb().$client;
-const count = (statement: string, ...params: unknown[]) => (sqlite().prepare(statement).get(...params) as { n: number }).n;
-
 /** Everything a verdict could touch, to show that a refused one touched nothing. */
-function snapshot(claimId: number) {
-  const claim = sqlite().prepare("select status, version, updated_at from claims where id = ?").get(claimId);
+async function snapshot(claimId: number) {
+  const claim = await rawGet("select status, version, updated_at from claims where id = ?", [claimId]);
   return {
     claim,
-    verdicts: count("select count(*) as n from verdicts where claim_id = ?", claimId),
-    evidence: count("select count(*) as n from evidence"),
-    audit: count("select count(*) as n from audit_log"),
+    verdicts: await countRows("verdicts where claim_id = ?", claimId),
+    evidence: await countRows("evidence"),
+    audit: await countRows("audit_log"),
   };
 }
 
@@ -34,7 +32,7 @@ async function setting() {
 describe("recordVerdict", () => {
   it("appends a verdict, sets the status, bumps the version, links evidence and audits once", async () => {
     const { reviewer, source, claim, other } = await setting();
-    const auditBefore = count("select count(*) as n from audit_log");
+    const auditBefore = await countRows("audit_log");
     const passage = "Critics disputed the figures";
     const start = source.body.indexOf(passage);
     const result = expectOk(
@@ -59,11 +57,11 @@ describe("recordVerdict", () => {
       ["refutes", result.verdict.id],
     ]);
 
-    expect(sqlite().prepare("select status, version from claims where id = ?").get(claim.id)).toEqual({ status: "contradicted", version: 2 });
-    expect(count("select count(*) as n from verdicts where claim_id = ?", claim.id)).toBe(1);
-    expect(count("select count(*) as n from evidence where claim_id = ?", claim.id)).toBe(3);
-    expect(count("select count(*) as n from audit_log")).toBe(auditBefore + 1);
-    const audit = sqlite().prepare("select * from audit_log order by id desc limit 1").get() as Record<string, string | number>;
+    expect(await rawGet("select status, version from claims where id = ?", [claim.id])).toEqual({ status: "contradicted", version: 2 });
+    expect(await countRows("verdicts where claim_id = ?", claim.id)).toBe(1);
+    expect(await countRows("evidence where claim_id = ?", claim.id)).toBe(3);
+    expect(await countRows("audit_log")).toBe(auditBefore + 1);
+    const audit = (await rawGet<Record<string, string | number>>("select * from audit_log order by id desc limit 1"))!;
     expect(audit).toMatchObject({ action: "verdict.record", entity: "claim", entity_id: claim.id, actor_id: reviewer.id });
     expect(JSON.parse(String(audit.before))).toEqual({ status: "pending", version: 1 });
     expect(JSON.parse(String(audit.after))).toMatchObject({ status: "contradicted", version: 2, verdictId: result.verdict.id });
@@ -73,49 +71,49 @@ describe("recordVerdict", () => {
     const { reviewer, claim } = await setting();
     expectOk(await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "pending", baseVersion: 1 }));
     expectOk(await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "corroborated", rationale: "Confirmed.", baseVersion: 2 }));
-    const rows = sqlite().prepare("select status from verdicts where claim_id = ? order by id").all(claim.id);
+    const rows = await rawAll("select status from verdicts where claim_id = ? order by id", [claim.id]);
     expect(rows).toEqual([{ status: "pending" }, { status: "corroborated" }]);
-    expect(snapshot(claim.id).claim).toMatchObject({ status: "corroborated", version: 3 });
+    expect((await snapshot(claim.id)).claim).toMatchObject({ status: "corroborated", version: 3 });
   });
 
   it("refuses a verdict based on a stale version and changes nothing", async () => {
     const { reviewer, claim } = await setting();
     expectOk(await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "corroborated", rationale: "First look.", baseVersion: 1 }));
-    const before = snapshot(claim.id);
+    const before = await snapshot(claim.id);
     const error = errorOf(
       await recordVerdict(asUser(reviewer), { claimId: claim.id, status: "contradicted", rationale: "Second look.", baseVersion: 1 }),
     );
     expect(error.code).toBe("conflict");
-    expect(snapshot(claim.id)).toEqual(before);
+    expect(await snapshot(claim.id)).toEqual(before);
     expect(before.claim).toMatchObject({ status: "corroborated", version: 2 });
     expect(before.verdicts).toBe(1);
   });
 
   it("needs a rationale for corroborated and contradicted", async () => {
     const { reviewer, claim } = await setting();
-    const before = snapshot(claim.id);
+    const before = await snapshot(claim.id);
     for (const status of ["corroborated", "contradicted"]) {
       const error = errorOf(await recordVerdict(asUser(reviewer), { claimId: claim.id, status, rationale: "   ", baseVersion: 1 }));
       expect(error.code).toBe("invalid");
       expect(error.fields?.rationale).toMatch(/rationale is required/);
     }
-    expect(snapshot(claim.id)).toEqual(before);
+    expect(await snapshot(claim.id)).toEqual(before);
   });
 
   it("is refused to a viewer", async () => {
     const { claim } = await setting();
     const viewer = await makeUser({ role: "viewer" });
-    const before = snapshot(claim.id);
+    const before = await snapshot(claim.id);
     const error = errorOf(await recordVerdict(asUser(viewer), { claimId: claim.id, status: "corroborated", rationale: "Yes.", baseVersion: 1 }));
     expect(error.code).toBe("forbidden");
-    expect(snapshot(claim.id)).toEqual(before);
+    expect(await snapshot(claim.id)).toEqual(before);
   });
 
   it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,hi", "ftp://example.org/x"])(
     "refuses evidence at %j",
     async (url) => {
       const { reviewer, claim } = await setting();
-      const before = snapshot(claim.id);
+      const before = await snapshot(claim.id);
       const error = errorOf(
         await recordVerdict(asUser(reviewer), {
           claimId: claim.id,
@@ -127,13 +125,13 @@ describe("recordVerdict", () => {
       );
       expect(error.code).toBe("invalid");
       expect(error.fields?.["evidence.0.target.url"]).toBeDefined();
-      expect(snapshot(claim.id)).toEqual(before);
+      expect(await snapshot(claim.id)).toEqual(before);
     },
   );
 
   it("writes nothing at all when a later piece of evidence fails: the transaction rolls back", async () => {
     const { reviewer, claim, other } = await setting();
-    const before = snapshot(claim.id);
+    const before = await snapshot(claim.id);
     const missingClaimId = other.id + 100_000;
     const error = errorOf(
       await recordVerdict(asUser(reviewer), {
@@ -148,14 +146,14 @@ describe("recordVerdict", () => {
       }),
     );
     expect(error.code).toBe("not_found");
-    expect(snapshot(claim.id)).toEqual(before);
-    expect(count("select count(*) as n from verdicts where claim_id = ?", claim.id)).toBe(0);
+    expect(await snapshot(claim.id)).toEqual(before);
+    expect(await countRows("verdicts where claim_id = ?", claim.id)).toBe(0);
     expect(before.claim).toMatchObject({ status: "pending", version: 1 });
   });
 
   it("refuses a passage that does not match its source, and a claim as its own evidence", async () => {
     const { reviewer, source, claim } = await setting();
-    const before = snapshot(claim.id);
+    const before = await snapshot(claim.id);
     const base = { claimId: claim.id, status: "corroborated", rationale: "Because.", baseVersion: 1 };
     const wrongPassage = await recordVerdict(asUser(reviewer), {
       ...base,
@@ -164,7 +162,7 @@ describe("recordVerdict", () => {
     expect(errorOf(wrongPassage).code).toBe("invalid");
     const self = await recordVerdict(asUser(reviewer), { ...base, evidence: [{ target: { kind: "claim", claimId: claim.id }, stance: "supports" }] });
     expect(errorOf(self).code).toBe("invalid");
-    expect(snapshot(claim.id)).toEqual(before);
+    expect(await snapshot(claim.id)).toEqual(before);
   });
 
   it("says not_found for a claim that does not exist", async () => {
