@@ -108,17 +108,19 @@ export async function dashboard(options: { userId: number; today: string; limit?
   const limit = options.limit ?? 8;
   const in30 = new Date(Date.parse(`${options.today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
   const yesterday = new Date(Date.parse(`${options.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  // independent reads: asked at once (on PostgreSQL each on a connection of the pool; SQLite answers them in turn)
+  const [byStatus, mineRows, queueRows, overdue, overdueRow, dueSoon, recentRows] = await Promise.all([
+    statusCounts("").all(),
+    mine("").all({ userId: options.userId, limit }),
+    queue("").all({ limit }),
+    predictionsBetween("").all({ from: "0000-00-00", to: yesterday, limit }),
+    overdueCount("").get({ today: options.today }),
+    predictionsBetween("").all({ from: options.today, to: in30, limit }),
+    recent("").all({ limit }),
+  ]);
   const counts = { pending: 0, corroborated: 0, contradicted: 0 };
-  for (const c of await statusCounts("").all()) counts[c.status] = c.n;
-  return {
-    mine: await mine("").all({ userId: options.userId, limit }),
-    queue: await queue("").all({ limit }),
-    overdue: await predictionsBetween("").all({ from: "0000-00-00", to: yesterday, limit }),
-    overdueTotal: (await overdueCount("").get({ today: options.today }))?.n ?? 0,
-    dueSoon: await predictionsBetween("").all({ from: options.today, to: in30, limit }),
-    recent: await recent("").all({ limit }),
-    counts,
-  };
+  for (const c of byStatus) counts[c.status] = c.n;
+  return { mine: mineRows, queue: queueRows, overdue, overdueTotal: overdueRow?.n ?? 0, dueSoon, recent: recentRows, counts };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
