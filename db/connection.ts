@@ -5,7 +5,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { touchPrivate } from "@/lib/private-files";
 import { backfillFingerprints } from "./backfill";
 import { engineOf } from "./engine";
-import * as schema from "./schema";
+import * as schema from "./schema-sqlite";
 
 /**
  * Opening and migrating a database, without the process-wide cache.

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "./client";
 import { engine } from "./engine";
 
@@ -86,18 +87,28 @@ export function preparedPerShape<K extends string, P extends SqlitePrepared>(
   };
 }
 
-/** How many rows an awaited insert, update or delete without `returning` changed, on either engine. */
-export function changesOf(result: unknown): number {
-  const r = result as { changes?: number; rowCount?: number | null };
-  return r.changes ?? r.rowCount ?? 0;
+
+/**
+ * On PostgreSQL, `SELECT … FOR NO KEY UPDATE`: the row read is locked to the
+ * end of the write's transaction, so a check made on it holds across servers
+ * (a second writer waits, then reads what the first one wrote). NO KEY: the
+ * writes never change a key, and this strength leaves other transactions free
+ * to insert rows whose foreign key points at the locked row (evidence citing
+ * a claim being settled), so two writes citing each other's rows cannot
+ * deadlock. SQLite needs none: its write lock, taken at BEGIN IMMEDIATE,
+ * already covers the file.
+ */
+export function forUpdate<Q>(query: Q): Q {
+  return engine() === "postgres" ? (query as unknown as { for: (strength: "no key update") => Q }).for("no key update") : query;
 }
 
 /**
- * On PostgreSQL, `SELECT … FOR UPDATE`: the row read is locked to the end of
- * the write's transaction, so a version check holds across servers (a second
- * writer waits, then reads the version the first one wrote). SQLite needs
- * none: its write lock, taken at BEGIN IMMEDIATE, already covers the file.
+ * On PostgreSQL, a lock on a name for the rest of the write's transaction
+ * (`pg_advisory_xact_lock`), for a write that looks for a row and makes it
+ * when there is none: two servers making the same speaker at once would
+ * otherwise both find nothing. SQLite's write lock already serialises them.
  */
-export function forUpdate<Q>(query: Q): Q {
-  return engine() === "postgres" ? (query as unknown as { for: (strength: "update") => Q }).for("update") : query;
+export async function lockName(tx: Handle, name: string): Promise<void> {
+  if (engine() !== "postgres") return;
+  await (tx as unknown as { execute: (query: SQL) => Promise<unknown> }).execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
 }

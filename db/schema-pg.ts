@@ -25,7 +25,7 @@ import {
 } from "./enums";
 
 /**
- * The PostgreSQL 15 twin of db/schema.ts: the same tables, SQL column names,
+ * The PostgreSQL 15 twin of db/schema-sqlite.ts: the same tables, SQL column names,
  * keys, indexes and constraint names, so the app reads the same values from
  * either engine (tests/unit/schema-parity.test.ts holds the two together).
  * Migrations: db/migrations/pg (drizzle.pg.config.ts). SQLite stays the default.
@@ -47,7 +47,7 @@ import {
  *   which would reformat the text and come back parsed.
  */
 
-// The enums are shared with schema.ts, never copied.
+// The enums are shared with schema-sqlite.ts (db/enums.ts), never copied.
 export {
   CLAIM_STATUSES,
   CLAIM_TYPES,
@@ -141,7 +141,7 @@ export const sources = pgTable(
   ],
 );
 
-/** The MinHash bands of each source's body (lib/import/duplicates.ts); see schema.ts. */
+/** The MinHash bands of each source's body (lib/import/duplicates.ts); see schema-sqlite.ts. */
 export const sourceBands = pgTable(
   "source_bands",
   {
@@ -303,7 +303,7 @@ export const evidence = pgTable(
   ],
 );
 
-/** Claims the desk suggests in an imported article (lib/suggestions); see schema.ts. */
+/** Claims the desk suggests in an imported article (lib/suggestions); see schema-sqlite.ts. */
 export const claimSuggestions = pgTable(
   "claim_suggestions",
   {
@@ -390,7 +390,7 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 
-/** One row per sign-in; see schema.ts. */
+/** One row per sign-in; see schema-sqlite.ts. */
 export const sessions = pgTable(
   "sessions",
   {

@@ -6,7 +6,7 @@ import { engine } from "./engine";
  * here. Everything else in the queries is SQL both engines read alike.
  */
 
-/** `column LIKE pattern ESCAPE '\'`, ignoring ASCII case on both engines (SQLite's LIKE does; PostgreSQL's ILIKE does). */
+/** `column LIKE pattern ESCAPE '\'`, ignoring case: SQLite's LIKE folds ASCII letters, PostgreSQL's ILIKE every letter. */
 export function likeAnyCase(column: SQLWrapper, pattern: string): SQL {
   return engine() === "postgres" ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
 }

@@ -1,7 +1,7 @@
 /**
  * Moving a desk from its SQLite file to PostgreSQL (issue 12: a desk that
  * outgrows one machine starts from the desk it has). Every table of
- * db/schema.ts is read through drizzle and written through its twin in
+ * db/schema-sqlite.ts is read through drizzle and written through its twin in
  * db/schema-pg.ts, so each value crosses as the app sees it (booleans as
  * booleans, times as the same ISO text, milliseconds as numbers), and the
  * ids are kept, so every link between rows and every URL stays right.

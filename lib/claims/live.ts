@@ -5,7 +5,7 @@ import { claims } from "@/db/schema";
 import type { Handle } from "@/db/prepared";
 import { DomainFailure } from "@/lib/result";
 
-// every claim, verdict and evidence write starts here: prepared once per connection
+// every claim, verdict and evidence write starts here: prepared once per connection (per transaction on PostgreSQL)
 const liveClaimStatement = preparedPerShape((db, shape: "write" | "cite") => {
   const select = db
     .select()
@@ -20,10 +20,10 @@ const liveClaimStatement = preparedPerShape((db, shape: "write" | "cite") => {
  * PostgreSQL locked to its end, so the version the write checks is the
  * version it replaces.
  *
- * A claim only cited (the target of evidence) is read without the lock: two
- * verdicts recorded at once, each citing the other's claim, would otherwise
- * each hold one lock and wait for the other's (a deadlock PostgreSQL breaks
- * by failing one of them).
+ * A claim only cited (the target of evidence) is read without the lock, and
+ * the lock is FOR NO KEY UPDATE, which the evidence row's foreign-key check
+ * on the cited claim does not wait for: two verdicts recorded at once, each
+ * citing the other's claim, do not deadlock.
  */
 export async function liveClaim(tx: Handle, claimId: number, message = "No such claim.", use: "write" | "cite" = "write") {
   const claim = await liveClaimStatement(use, tx).get({ id: claimId });

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { forUpdate } from "@/db/prepared";
 import { claimSuggestions, sources, type ClaimSuggestion } from "@/db/schema";
 import type { Tx } from "@/lib/audit";
 import type { ActorRef } from "@/lib/auth/actor";
@@ -16,7 +17,8 @@ import { insertClaim } from "./index";
  * suggestion stays, marked, so it is not offered again.
  */
 async function openSuggestion(tx: Tx, id: number): Promise<ClaimSuggestion> {
-  const [row] = await tx.select().from(claimSuggestions).where(eq(claimSuggestions.id, id)).limit(1);
+  // locked to the decision's end: a second accept or a dismiss at the same moment waits, then finds it decided
+  const [row] = await forUpdate(tx.select().from(claimSuggestions).where(eq(claimSuggestions.id, id)).limit(1));
   if (!row) throw new DomainFailure({ code: "not_found", message: "No such suggestion." });
   if (row.state !== "open") {
     throw new DomainFailure({ code: "conflict", message: `This suggestion was ${row.state} already${row.claimId ? ` (claim ${row.claimId})` : ""}.` });
@@ -79,7 +81,7 @@ export function dismissSuggestion(actor: ActorRef, input: unknown) {
       await tx
         .update(claimSuggestions)
         .set({ state: "dismissed", decidedBy: me.id ?? (await ownerId()), decidedAt: new Date().toISOString() })
-        .where(eq(claimSuggestions.id, suggestion.id));
+        .where(and(eq(claimSuggestions.id, suggestion.id), eq(claimSuggestions.state, "open")));
       await audit({ action: "suggestion.dismiss", entity: "source", entityId: suggestion.sourceId, after: { suggestionId: suggestion.id, quote: suggestion.quote } });
       return { suggestionId: suggestion.id, sourceId: suggestion.sourceId };
     },

@@ -12,11 +12,13 @@
  *   (ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, "Connection terminated"),
  *   the pool cannot hand out a connection in time, or the server says it is
  *   shutting down, starting up or out of connections (SQLSTATE classes 08
- *   and 57P, 53300).
+ *   and 57P, 53300); or it broke a deadlock or a serialization conflict by
+ *   rolling this write back (40P01, 40001): nothing was written, and the same
+ *   request a moment later succeeds.
  */
 const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOTADB)/;
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND"]);
-const PG_STATES = /^(08\d{3}|57P0[1-3]|53300)$/;
+const PG_STATES = /^(08\d{3}|57P0[1-3]|53300|40P01|40001)$/;
 const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
 export function databaseUnavailable(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import "server-only";
+import { forUpdate } from "@/db/prepared";
 import { and, eq, isNull } from "drizzle-orm";
 import { claimSuggestions, claims, evidence, sources } from "@/db/schema";
 import { anchorAt, type Anchor } from "@/lib/anchoring/anchor";
@@ -29,7 +30,9 @@ export function updateSource(actor: ActorRef, input: unknown) {
     schema: updateSourceInput,
     input,
     run: async ({ tx, input: data, audit }) => {
-      const [source] = await tx.select().from(sources).where(eq(sources.id, data.sourceId)).limit(1);
+      // the source and its claims locked to the end (PostgreSQL): a second edit waits and then meets the
+      // revision this one writes, and no verdict moves a claim's version between its read and its bump here
+      const [source] = await forUpdate(tx.select().from(sources).where(eq(sources.id, data.sourceId)).limit(1));
       if (!source) throw new DomainFailure({ code: "not_found", message: "No such source." });
       if (source.updatedAt !== data.baseUpdatedAt) {
         throw new DomainFailure({
@@ -65,7 +68,7 @@ function sameAnchor(a: Anchor, b: Anchor): boolean {
 
 async function reanchorClaims(tx: Tx, sourceId: number, body: string, now: string, audit: (entry: AuditEntry) => Promise<void>): Promise<Outcome> {
   const outcome: Outcome = { kept: 0, moved: 0, orphaned: 0 };
-  const inSource = await tx.select().from(claims).where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt)));
+  const inSource = await forUpdate(tx.select().from(claims).where(and(eq(claims.sourceId, sourceId), isNull(claims.deletedAt))).orderBy(claims.id));
   for (const claim of inSource) {
     const old = { start: claim.startOffset, end: claim.endOffset, quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix };
     const found = reanchor(body, old);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import { lockName } from "@/db/prepared";
 import { claimSuggestions, claims, speakerAliases, speakers } from "@/db/schema";
 import { domainWrite } from "@/lib/domain-write";
 import type { ActorRef } from "@/lib/auth/actor";
@@ -10,6 +11,7 @@ import type { Tx } from "@/lib/audit";
 
 async function insertAlias(tx: Tx, speakerId: number, alias: string) {
   const aliasKey = nameKey(alias);
+  await lockName(tx, `speaker:${aliasKey}`);
   const [existing] = await tx
     .select({ id: speakerAliases.id })
     .from(speakerAliases)

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { lockName } from "@/db/prepared";
 import { speakerAliases, speakers, type SpeakerKind } from "@/db/schema";
 import type { Tx } from "@/lib/audit";
 import { DomainFailure } from "@/lib/result";
@@ -12,6 +13,8 @@ import { nameKey } from "@/lib/text/name-key";
  */
 export async function resolveSpeakerName(tx: Tx, name: string, kind: SpeakerKind, description: string | null = null) {
   const key = nameKey(name);
+  // looked up and made as one step: two imports naming the same new speaker make one speaker
+  await lockName(tx, `speaker:${key}`);
   const named = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.nameKey, key));
   const aliased = await tx.select({ id: speakerAliases.speakerId }).from(speakerAliases).where(eq(speakerAliases.aliasKey, key));
   const ids = new Set([...named, ...aliased].map((r) => r.id));

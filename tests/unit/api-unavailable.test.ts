@@ -82,6 +82,9 @@ describe("the database not answering", () => {
     expect(databaseUnavailable(Object.assign(new Error("syntax error"), { code: "42601" }))).toBe(false);
     expect(databaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
     expect(databaseUnavailable(Object.assign(new Error("the database system is starting up"), { code: "57P03" }))).toBe(true);
+    // a write PostgreSQL rolled back to break a deadlock: nothing was written, a retry succeeds
+    expect(databaseUnavailable(Object.assign(new Error("deadlock detected"), { code: "40P01" }))).toBe(true);
+    expect(databaseUnavailable(Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" }))).toBe(false);
     expect(databaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) }))).toBe(true);
     const response = await handler(async () => {
       throw new TypeError("x is undefined");

@@ -1,5 +1,5 @@
 /**
- * db/schema.ts (SQLite, the default engine) and db/schema-pg.ts (PostgreSQL)
+ * db/schema-sqlite.ts (SQLite, the default engine) and db/schema-pg.ts (PostgreSQL)
  * must describe the same database: the same tables, columns (SQL names, the
  * property names the app uses, nullability, defaults, a coarse type family
  * and the JavaScript type drizzle hands back), primary keys, indexes (names,
@@ -273,7 +273,7 @@ function diffShapes(a: unknown, b: unknown, path = "", names: [string, string] =
 const sqliteShape = describeSqliteSchema(sqliteSchema);
 const pgShape = describePgSchema(pgSchema);
 
-describe("db/schema.ts and db/schema-pg.ts", () => {
+describe("db/schema-sqlite.ts and db/schema-pg.ts", () => {
   it("describe the same database", () => {
     expect(diffShapes(sqliteShape, pgShape)).toEqual([]);
   });
