@@ -1,4 +1,5 @@
 import "server-only";
+import type Database from "better-sqlite3";
 import { getDb, getPool } from "./client";
 import { engine } from "./engine";
 
@@ -24,9 +25,10 @@ export async function rawGet<T>(text: string, args: ReadonlyArray<string | numbe
   return (await rawAll<T>(text, args))[0];
 }
 
-const bySqliteConnection = new WeakMap<object, Map<string, ReturnType<ReturnType<typeof getDb>["$client"]["prepare"]>>>();
+const bySqliteConnection = new WeakMap<object, Map<string, Database.Statement>>();
 
-function sqliteStatement(text: string) {
+/** SQLite only: the statement for this SQL, prepared once per connection (db/queries/search.ts and related.ts use it too). */
+export function sqliteStatement(text: string): Database.Statement {
   const client = getDb().$client;
   let statements = bySqliteConnection.get(client);
   if (!statements) bySqliteConnection.set(client, (statements = new Map()));

@@ -11,8 +11,11 @@ export function likeAnyCase(column: SQLWrapper, pattern: string): SQL {
   return engine() === "postgres" ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
 }
 
-/** LIKE treats % and _ as wildcards: a reviewer's text is matched literally, anywhere in the value. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** LIKE treats % and _ as wildcards (and \ escapes here): the text made literal for `ESCAPE '\'`. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A reviewer's text matched literally, anywhere in the value. */
+export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
 
 /**
  * Whether `column` holds `text` exactly, case and all: SQLite's instr; on

@@ -1,10 +1,9 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import type { Candidate } from "@/lib/related";
 import { STOP_WORDS } from "@/lib/related/words";
 import { nameKey } from "@/lib/text/name-key";
 import { ftsString } from "@/lib/search/query";
-import { getDb, type Db } from "../client";
+import { sqliteStatement as prepare } from "../raw";
 
 /**
  * Retrieval for "possibly the same claim" (lib/related scores what this
@@ -25,16 +24,6 @@ export const TEXT_WINDOW = 300;
 export const SPEAKER_CANDIDATES = 30;
 const MAX_TERMS = 8;
 
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-/** SQLite only (raw better-sqlite3): the statement for this SQL, prepared once per connection. */
-function prepare(sql: string): Database.Statement {
-  const db = getDb();
-  let byDb = statements.get(db);
-  if (!byDb) statements.set(db, (byDb = new Map()));
-  let statement = byDb.get(sql);
-  if (!statement) byDb.set(sql, (statement = db.$client.prepare(sql)));
-  return statement;
-}
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
 export type ClaimRow = {

@@ -1,6 +1,5 @@
 import "server-only";
-import type Database from "better-sqlite3";
-import { getDb, type Db } from "../client";
+import { sqliteStatement as prepare } from "../raw";
 
 /**
  * One search over the desk's full-text indexes (migration 0006): source
@@ -35,16 +34,6 @@ export { MARK_CLOSE, MARK_OPEN } from "@/lib/search/marks";
 /** A row's id and its score: lower is better (BM25 as FTS5 gives it, negated on engines that give higher-is-better). */
 export type Ranked = { id: number; score: number };
 
-/** SQLite only (raw better-sqlite3): prepared statements by their SQL, per connection (a closed and reopened database never meets old ones). */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-function prepare(sql: string): Database.Statement {
-  const db = getDb();
-  let byDb = statements.get(db);
-  if (!byDb) statements.set(db, (byDb = new Map()));
-  let statement = byDb.get(sql);
-  if (!statement) byDb.set(sql, (statement = db.$client.prepare(sql)));
-  return statement;
-}
 
 /**
  * SQLite only (FTS5 MATCH, bm25): the best rows of one index pair

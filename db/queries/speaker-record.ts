@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { preparedPerShape } from "../prepared";
 import { CLAIM_STATUSES, claims, sources, verdicts, type ClaimStatus } from "../schema";
-import { countWhere } from "./tallies";
+import { countWhere, statusTallyColumns } from "./tallies";
 
 export type StatusCounts = Record<ClaimStatus, number>;
 
@@ -42,9 +42,7 @@ const recordStatement = preparedPerShape((db) =>
   db
     .select({
       total: count(),
-      pending: countWhere(sql`${claims.status} = 'pending'`),
-      corroborated: countWhere(sql`${claims.status} = 'corroborated'`),
-      contradicted: countWhere(sql`${claims.status} = 'contradicted'`),
+      ...statusTallyColumns,
       predictions: countWhere(prediction),
       cameTrue: countWhere(sql`${prediction} and ${claims.status} = 'corroborated'`),
       cameFalse: countWhere(sql`${prediction} and ${claims.status} = 'contradicted'`),

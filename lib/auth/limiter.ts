@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { getDb, transaction, type Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
+import { escapeLike } from "@/db/sql";
 
 /**
  * Failed sign-ins, counted in the database so the limits hold across restarts
@@ -175,7 +176,7 @@ export async function limitedAccounts(emails: readonly string[], now = Date.now(
 
 /** The pair keys of one account, at any address ("_" is common in emails and is a LIKE wildcard: escaped). */
 function pairsOf(email: string) {
-  const prefix = `pair:${email.trim().toLowerCase()}|`.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const prefix = escapeLike(`pair:${email.trim().toLowerCase()}|`);
   return sql`${signInFailures.key} like ${`${prefix}%`} escape '\\'`;
 }
 
